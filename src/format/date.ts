@@ -1,0 +1,24 @@
+/** Dates and months for display, in Swedish (date-fns with the sv locale; never in the rules). */
+import { format } from 'date-fns';
+import { sv } from 'date-fns/locale';
+import { isoDate, type DayNumber, type MonthIndex } from '../kpi';
+
+/** @example formatMonth(2025 * 12) // 'jan 2025' */
+export function formatMonth(month: MonthIndex): string {
+  return format(new Date(Math.floor(month / 12), month % 12, 1), 'MMM yyyy', { locale: sv }).replace('.', '');
+}
+
+/** @example formatMonthLong(2025 * 12) // 'januari 2025' */
+export function formatMonthLong(month: MonthIndex): string {
+  return format(new Date(Math.floor(month / 12), month % 12, 1), 'LLLL yyyy', { locale: sv });
+}
+
+/** Name of a calendar month 1–12. @example monthName(6) // 'juni' */
+export function monthName(month: number): string {
+  return format(new Date(2001, month - 1, 1), 'LLLL', { locale: sv });
+}
+
+/** A day as `2025-01-31` (the ISO form Swedish offices use). */
+export function formatDay(day: DayNumber): string {
+  return isoDate(day);
+}

@@ -1,0 +1,45 @@
+/**
+ * Swedish number formats. Figures are computed unrounded and rounded only here, half away
+ * from zero (Math.round rounds −2.5 to −2; the nämnd's tables round it to −3).
+ */
+
+/** U+202F, a non-breaking thin space: the thousands separator, and the space before `%`. */
+export const THIN_SPACE = '\u202f';
+const MINUS = '\u2212';
+
+/** Rounds half away from zero. @example roundHalfAwayFromZero(-2.5) // -3 */
+export function roundHalfAwayFromZero(value: number, decimals = 0): number {
+  const factor = 10 ** decimals;
+  // The epsilon absorbs binary noise such as 1.005 * 100 = 100.49999999999999.
+  const scaled = Math.abs(value) * factor * (1 + Number.EPSILON);
+  return (Math.sign(value) * Math.round(scaled)) / factor;
+}
+
+/**
+ * Swedish number: decimal comma, thin space between thousands, real minus sign.
+ * @example formatNumber(12345.678, 1) // '12 345,7'
+ */
+export function formatNumber(value: number, decimals = 0): string {
+  const rounded = roundHalfAwayFromZero(value, decimals);
+  const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, THIN_SPACE);
+  const sign = rounded < 0 ? MINUS : '';
+  return fraction ? `${sign}${grouped},${fraction}` : `${sign}${grouped}`;
+}
+
+/** A share (0–1) as a whole percent. @example formatPercent(0.2015) // '20 %' */
+export function formatPercent(share: number | null, decimals = 0): string {
+  return share === null ? '–' : `${formatNumber(share * 100, decimals)}${THIN_SPACE}%`;
+}
+
+/** A change in percentage points with its sign. @example formatPoints(-6.2) // '−6' */
+export function formatPoints(points: number | null, decimals = 0): string {
+  if (points === null) return '–';
+  const text = formatNumber(points, decimals);
+  return roundHalfAwayFromZero(points, decimals) > 0 ? `+${text}` : text;
+}
+
+/** A count, or a dash when missing. */
+export function formatCount(value: number | null): string {
+  return value === null ? '–' : formatNumber(value);
+}

@@ -1,0 +1,96 @@
+/**
+ * One file's way in: decode → parse → recognise the dataset (or apply a remembered mapping)
+ * → validate into a typed table. A file that cannot be read at all yields one problem and no table.
+ */
+import { decodeCsvBytes, type Encoding } from './decode';
+import { applyMapping, DATASETS, headerSignature, recognizeDataset, type ColumnAssignment, type DatasetKind, type SavedMapping } from './datasets';
+import { parseCsv } from './parse';
+import type { Table } from './table';
+import { validateRecords, type Problem } from './validate';
+
+export interface LoadedFile {
+  status: 'loaded';
+  file: string;
+  dataset: DatasetKind;
+  encoding: Encoding;
+  delimiter: string;
+  table: Table;
+  problems: Problem[];
+  rowsRead: number;
+  rowsRejected: number;
+}
+
+export interface FileNeedingMapping {
+  status: 'needs-mapping';
+  file: string;
+  header: string[];
+  signature: string;
+  guess: DatasetKind | null;
+  /** Field → column name, as far as the header matched the guessed dataset. */
+  suggested: Record<string, string>;
+}
+
+export interface FailedFile {
+  status: 'failed';
+  file: string;
+  problem: Problem;
+}
+
+export type FileImport = LoadedFile | FileNeedingMapping | FailedFile;
+
+/** Remembered mappings by header signature (the form the app stores and `--mapping` reads). */
+export type MappingStore = Record<string, SavedMapping>;
+
+const DELIMITER_NAMES: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabb' };
+
+/** Swedish name of a delimiter. @example delimiterName(';') // 'semikolon' */
+export function delimiterName(delimiter: string): string {
+  return DELIMITER_NAMES[delimiter] ?? delimiter;
+}
+
+function failed(file: string, code: Problem['code'], message: string): FailedFile {
+  return { status: 'failed', file, problem: { file, line: 0, column: '', value: '', code, message } };
+}
+
+/**
+ * Imports one file. `mappings` are the user's confirmed mappings; `forced` applies a mapping to
+ * this file even if its header is recognised (used right after the user confirms one).
+ */
+export function importFile(bytes: Uint8Array, file: string, mappings: MappingStore = {}, forced?: SavedMapping): FileImport {
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) {
+    return decoded.reason === 'empty'
+      ? failed(file, 'empty-file', `Filen ${file} är tom. Inget har ändrats.`)
+      : failed(file, 'not-csv', `Filen ${file} är ingen textfil (CSV). Spara den som "CSV (semikolonavgränsad)" och försök igen. Inget har ändrats.`);
+  }
+  const parsed = parseCsv(decoded.text);
+  if (parsed.header.length < 2) {
+    return failed(file, 'not-csv', `Filen ${file} ser inte ut som en CSV-fil: rubrikraden har bara en kolumn. Inget har ändrats.`);
+  }
+  const signature = headerSignature(parsed.header);
+  const mapping = forced ?? mappings[signature];
+  let dataset: DatasetKind;
+  let columns: ColumnAssignment;
+  if (mapping) {
+    const applied = applyMapping(mapping, parsed.header);
+    if (!applied) return failed(file, 'missing-mapping', `Kolumnmappningen för ${file} pekar på kolumner som saknas i filen.`);
+    dataset = mapping.dataset;
+    columns = applied;
+  } else {
+    const recognition = recognizeDataset(parsed.header);
+    if (recognition.status === 'unknown') {
+      const suggested: Record<string, string> = {};
+      for (const [field, index] of Object.entries(recognition.columns)) suggested[field] = parsed.header[index];
+      return { status: 'needs-mapping', file, header: parsed.header, signature, guess: recognition.guess, suggested };
+    }
+    dataset = recognition.dataset;
+    columns = recognition.columns;
+  }
+  const result = validateRecords(parsed, dataset, columns, file);
+  return { status: 'loaded', file, dataset, encoding: decoded.encoding, delimiter: parsed.delimiter, ...result };
+}
+
+/** Required fields of a dataset that a mapping leaves unassigned. */
+export function missingRequiredFields(mapping: SavedMapping): string[] {
+  return DATASETS[mapping.dataset].fields.filter((f) => f.required && !mapping.columns[f.key]).map((f) => f.label);
+}

@@ -1,0 +1,237 @@
+/**
+ * The loaded files and what the pages compute from them. Pure: the import worker holds one,
+ * the headless report another, and both answer with the same small aggregates.
+ */
+import {
+  buildInvestigationCube,
+  isoDate,
+  joinExtensions,
+  monthlyCohorts,
+  NO_DATE,
+  periodComparison,
+  yearOverYear,
+  type DayNumber,
+  type DeadlineOptions,
+  type InvestigationMonth,
+  type MonthIndex,
+  type PeriodRow,
+  type YearOverYearRow,
+} from '../kpi';
+import { DATASETS, type DatasetKind } from './datasets';
+import type { Encoding } from './decode';
+import type { LoadedFile } from './importFile';
+import { categoryColumn, concatTables, dateColumn, textColumn, type Table } from './table';
+import { filterRows, findDuplicateIds, type Problem } from './validate';
+
+/** Per file: rows read = accepted + rejected, and why rows were rejected. */
+export interface FileReconciliation {
+  file: string;
+  dataset: DatasetKind;
+  encoding: Encoding;
+  delimiter: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+}
+
+interface MergedDataset {
+  table: Table;
+  duplicateProblems: Problem[];
+}
+
+export class Workspace {
+  private files: LoadedFile[] = [];
+  private merged = new Map<DatasetKind, MergedDataset>();
+
+  /** Adds a loaded file; a file with the same name and dataset replaces the earlier one. */
+  add(file: LoadedFile): void {
+    this.files = this.files.filter((f) => !(f.file === file.file && f.dataset === file.dataset));
+    this.files.push(file);
+    this.merged.delete(file.dataset);
+  }
+
+  remove(fileName: string): void {
+    for (const f of this.files.filter((f) => f.file === fileName)) this.merged.delete(f.dataset);
+    this.files = this.files.filter((f) => f.file !== fileName);
+  }
+
+  clear(): void {
+    this.files = [];
+    this.merged.clear();
+  }
+
+  get loadedFiles(): readonly LoadedFile[] {
+    return this.files;
+  }
+
+  /** The dataset's files merged, duplicates (by id, first occurrence kept) removed. */
+  dataset(kind: DatasetKind): MergedDataset | null {
+    const cached = this.merged.get(kind);
+    if (cached) return cached;
+    const tables = this.files.filter((f) => f.dataset === kind).map((f) => f.table);
+    if (tables.length === 0) return null;
+    const all = concatTables(kind, tables);
+    const idField = DATASETS[kind].fields.find((f) => f.kind === 'id');
+    const { keep, problems } = idField ? findDuplicateIds(all, idField.key) : { keep: new Uint8Array(all.count).fill(1), problems: [] };
+    const result = { table: filterRows(all, keep), duplicateProblems: problems };
+    this.merged.set(kind, result);
+    return result;
+  }
+
+  /**
+   * The default as-of date: the latest event date in the accepted rows of every dataset
+   * (planned dates such as `forlangd_till` excluded). NO_DATE when nothing is loaded.
+   */
+  latestEventDate(): DayNumber {
+    let latest = NO_DATE;
+    for (const kind of Object.keys(DATASETS) as DatasetKind[]) {
+      const merged = this.dataset(kind);
+      if (!merged) continue;
+      for (const key of eventDateFields(kind)) {
+        const column = merged.table.dates[key];
+        if (!column) continue;
+        for (let i = 0; i < column.length; i++) if (column[i] > latest) latest = column[i];
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * Rows with an event date after the as-of date, as problems: they are excluded from every figure
+   * computed at that as-of date and counted as rejected in the reconciliation.
+   */
+  rowsAfterAsOf(kind: DatasetKind, asOf: DayNumber): { keep: Uint8Array; problems: Problem[] } {
+    const merged = this.dataset(kind);
+    if (!merged) return { keep: new Uint8Array(0), problems: [] };
+    const { table } = merged;
+    const keep = new Uint8Array(table.count).fill(1);
+    const problems: Problem[] = [];
+    for (const key of eventDateFields(kind)) {
+      const column = table.dates[key];
+      if (!column) continue;
+      const field = DATASETS[kind].fields.find((f) => f.key === key);
+      for (let i = 0; i < table.count; i++) {
+        if (keep[i] && column[i] !== NO_DATE && column[i] > asOf) {
+          keep[i] = 0;
+          problems.push({
+            file: table.files[table.fileIndex[i]],
+            line: table.line[i],
+            column: field?.label ?? key,
+            value: isoDate(column[i]),
+            code: 'after-as-of',
+            message: `${field?.label ?? key} ${isoDate(column[i])} ligger efter uttagsdatum ${isoDate(asOf)}; raden räknas inte.`,
+          });
+        }
+      }
+    }
+    return { keep, problems };
+  }
+
+  /** Reconciliation and problems of every file at an as-of date. */
+  reconciliation(asOf: DayNumber): { files: FileReconciliation[]; problems: Problem[] } {
+    const problems: Problem[] = [];
+    const rejectedByFile = new Map<string, number>();
+    for (const file of this.files) problems.push(...file.problems);
+    for (const kind of new Set(this.files.map((f) => f.dataset))) {
+      const merged = this.dataset(kind);
+      if (!merged) continue;
+      problems.push(...merged.duplicateProblems, ...this.rowsAfterAsOf(kind, asOf).problems);
+    }
+    for (const p of problems) rejectedByFile.set(p.file, (rejectedByFile.get(p.file) ?? 0) + 1);
+    const files = this.files.map((f) => {
+      const rejected = rejectedByFile.get(f.file) ?? 0;
+      return { file: f.file, dataset: f.dataset, encoding: f.encoding, delimiter: f.delimiter, rowsRead: f.rowsRead, rowsAccepted: f.rowsRead - rejected, rowsRejected: rejected };
+    });
+    problems.sort((a, b) => a.file.localeCompare(b.file, 'sv') || a.line - b.line);
+    return { files, problems };
+  }
+
+  /** Investigation figures at an as-of date, for the chosen units and month range. */
+  investigations(query: InvestigationQuery): InvestigationView | null {
+    const merged = this.dataset('utredningar');
+    if (!merged) return null;
+    const { keep } = this.rowsAfterAsOf('utredningar', query.asOf);
+    const table = filterRows(merged.table, keep);
+    const ids = textColumn(table, 'utredning_id');
+    const extensions = this.extensionsFor(table, ids, query.asOf);
+    const units = categoryColumn(table, 'enhet');
+    const { cube } = buildInvestigationCube(
+      {
+        count: table.count,
+        start: dateColumn(table, 'startdatum'),
+        end: dateColumn(table, 'avslutsdatum'),
+        firstExtension: extensions.firstExtension,
+        extendedTo: extensions.extendedTo,
+        unit: units.codes,
+        sex: categoryColumn(table, 'kon').codes,
+        units: units.labels,
+      },
+      query.asOf,
+      query.deadline,
+    );
+    const selected = query.units && query.units.length > 0 ? query.units.map((u) => units.labels.indexOf(u)).filter((i) => i >= 0) : undefined;
+    const all = monthlyCohorts(cube, { units: selected });
+    const shares = all.map((m) => ({ month: m.month, numerator: m.late, denominator: m.started, preliminary: m.preliminary }));
+    const inRange = (month: MonthIndex) => (query.fromMonth === undefined || month >= query.fromMonth) && (query.toMonth === undefined || month <= query.toMonth);
+    const yoy = yearOverYear(shares);
+    return {
+      units: [...units.labels].sort((a, b) => a.localeCompare(b, 'sv')),
+      firstMonth: all.length > 0 ? all[0].month : null,
+      lastMonth: all.length > 0 ? all[all.length - 1].month : null,
+      months: all.filter((m) => inRange(m.month)),
+      yearOverYear: yoy.filter((row) => inRange(row.month)),
+      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
+      orphanExtensions: extensions.orphans,
+      extensionSource: extensions.source,
+    };
+  }
+
+  private extensionsFor(table: Table, ids: string[], asOf: DayNumber) {
+    const fromFile = this.dataset('forlangningar');
+    const inline = table.dates.forlangning_beslutsdatum;
+    if (fromFile) {
+      const { keep } = this.rowsAfterAsOf('forlangningar', asOf);
+      const ext = filterRows(fromFile.table, keep);
+      const joined = joinExtensions(ids, { count: ext.count, investigationId: textColumn(ext, 'utredning_id'), decided: dateColumn(ext, 'beslutsdatum'), extendedTo: dateColumn(ext, 'forlangd_till') }, asOf);
+      // Extensions carried on the investigation rows count as well.
+      if (inline) {
+        const inlineTo = dateColumn(table, 'forlangd_till');
+        for (let i = 0; i < table.count; i++) {
+          if (inline[i] !== NO_DATE && (joined.firstExtension[i] === NO_DATE || inline[i] < joined.firstExtension[i])) joined.firstExtension[i] = inline[i];
+          if (inlineTo[i] !== NO_DATE && inlineTo[i] > joined.extendedTo[i]) joined.extendedTo[i] = inlineTo[i];
+        }
+      }
+      return { ...joined, orphans: joined.orphanRows.length, source: 'fil' as const };
+    }
+    if (inline) return { firstExtension: inline, extendedTo: dateColumn(table, 'forlangd_till'), orphans: 0, source: 'utredningsfilen' as const };
+    return { firstExtension: new Int32Array(table.count).fill(NO_DATE), extendedTo: new Int32Array(table.count).fill(NO_DATE), orphans: 0, source: 'saknas' as const };
+  }
+}
+
+export interface InvestigationQuery {
+  asOf: DayNumber;
+  units?: string[];
+  fromMonth?: MonthIndex;
+  toMonth?: MonthIndex;
+  /** Calendar months 1–12 of the period comparison; default January–June. */
+  periodFrom?: number;
+  periodTo?: number;
+  deadline?: DeadlineOptions;
+}
+
+export interface InvestigationView {
+  units: string[];
+  firstMonth: MonthIndex | null;
+  lastMonth: MonthIndex | null;
+  months: InvestigationMonth[];
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
+  orphanExtensions: number;
+  /** Where extension decisions came from: a förlängningar file, the investigation file, or none. */
+  extensionSource: 'fil' | 'utredningsfilen' | 'saknas';
+}
+
+/** Event dates of a dataset: every date field except planned ones. */
+function eventDateFields(kind: DatasetKind): string[] {
+  return DATASETS[kind].fields.filter((f) => f.kind === 'date' && !f.planned).map((f) => f.key);
+}

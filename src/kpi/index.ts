@@ -1,0 +1,4 @@
+/** The KPI core's public entry: the rest of src/ imports kpi only from here. */
+export * from './calendar';
+export * from './investigations';
+export * from './periods';

@@ -1,0 +1,244 @@
+/**
+ * The four-month rule for child-welfare investigations (SoL 11 kap 2 §, from 2025-07-01
+ * SoL (2025:400) 20 kap 3 §): finished within four months of the start, unless an
+ * extension was decided within those four months.
+ */
+import { addMonthsClamped, monthOfDay, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+
+/** The four states of DOMAIN.md, as small integers for typed-array columns. */
+export const InvestigationStatus = {
+  inTime: 0,
+  extended: 1,
+  late: 2,
+  pending: 3,
+} as const;
+export type InvestigationStatus = (typeof InvestigationStatus)[keyof typeof InvestigationStatus];
+
+/** Swedish labels, in status order. */
+export const INVESTIGATION_STATUS_LABELS = ['i tid', 'förlängd', 'sen', 'pågående'] as const;
+
+export interface DeadlineOptions {
+  /** lag (1930:173) 2 §: a last day on a weekend or holiday moves to the next weekday. Off by default. */
+  shiftToWorkingDay?: boolean;
+}
+
+/**
+ * The four-month deadline: start + 4 calendar months, day clamped to the month's end.
+ * @example isoDate(fourMonthDeadline(dayFromYmd(2025, 10, 31))) // "2026-02-28"
+ */
+export function fourMonthDeadline(start: DayNumber, options: DeadlineOptions = {}): DayNumber {
+  const deadline = addMonthsClamped(start, 4);
+  return options.shiftToWorkingDay ? nextWorkingDay(deadline) : deadline;
+}
+
+/**
+ * Classifies one investigation at the as-of date.
+ * `firstExtension` is the earliest extension decision (or NO_DATE); only one decided on or
+ * before the deadline counts. Finishing on the deadline is in time; open on the deadline day is
+ * still `pending`.
+ * @example classifyInvestigation(day('2025-01-10'), day('2025-05-10'), NO_DATE, day('2025-06-01')) // inTime
+ */
+export function classifyInvestigation(
+  start: DayNumber,
+  end: DayNumber,
+  firstExtension: DayNumber,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): InvestigationStatus {
+  const deadline = fourMonthDeadline(start, options);
+  if (end !== NO_DATE && end <= deadline) return InvestigationStatus.inTime;
+  if (end === NO_DATE && asOf <= deadline) return InvestigationStatus.pending;
+  if (firstExtension !== NO_DATE && firstExtension <= deadline) return InvestigationStatus.extended;
+  return InvestigationStatus.late;
+}
+
+/**
+ * Whether an extended investigation also ran past its extended date (`forlangd_till`):
+ * finished after it, or still open at an as-of date after it.
+ * @example passedExtendedDate(day('2025-09-30'), NO_DATE, day('2025-10-01')) // true
+ */
+export function passedExtendedDate(extendedTo: DayNumber, end: DayNumber, asOf: DayNumber): boolean {
+  if (extendedTo === NO_DATE) return false;
+  return end === NO_DATE ? asOf > extendedTo : end > extendedTo;
+}
+
+/** Investigation rows as typed columns; one index per investigation. */
+export interface InvestigationColumns {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Earliest extension decision, NO_DATE when none. */
+  firstExtension: Int32Array;
+  /** Latest `forlangd_till` over the investigation's extensions, NO_DATE when none. */
+  extendedTo: Int32Array;
+  /** Code into `units`. */
+  unit: Uint16Array;
+  /** Code into `SEX_LABELS`. */
+  sex: Uint16Array;
+  units: readonly string[];
+}
+
+/** Sex codes of the `kon` column. */
+export const SEX_LABELS = ['okänt', 'pojke', 'flicka', 'annat'] as const;
+
+/**
+ * Counters per (start month, unit, sex): the four statuses plus, of the extended, how many also
+ * passed their extended date. Every chart reads this cube, so a filter change never re-reads rows.
+ */
+export interface InvestigationCube {
+  firstMonth: MonthIndex;
+  monthCount: number;
+  unitCount: number;
+  sexCount: number;
+  /** Length monthCount × unitCount × sexCount × CUBE_COUNTERS. */
+  counts: Uint32Array;
+}
+
+/** Counters per cube cell: four statuses, then extended-and-past-extended-date. */
+export const CUBE_COUNTERS = 5;
+const EXTENDED_OVERDUE = 4;
+
+/**
+ * One pass over the columns: classifies every investigation started on or before the as-of date
+ * and counts it into its (start month, unit, sex) cell. Rows with a start or end after the as-of
+ * date are skipped; `rowsAfterAsOf` lists them so the import reconciliation can report them.
+ */
+export function buildInvestigationCube(
+  table: InvestigationColumns,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): { cube: InvestigationCube; rowsAfterAsOf: number[] } {
+  const rowsAfterAsOf: number[] = [];
+  let minMonth = Number.POSITIVE_INFINITY;
+  let maxMonth = Number.NEGATIVE_INFINITY;
+  const months = new Int32Array(table.count);
+  for (let i = 0; i < table.count; i++) {
+    const start = table.start[i];
+    const end = table.end[i];
+    if (start > asOf || (end !== NO_DATE && end > asOf)) {
+      rowsAfterAsOf.push(i);
+      months[i] = -1;
+      continue;
+    }
+    const month = monthOfDay(start);
+    months[i] = month;
+    if (month < minMonth) minMonth = month;
+    if (month > maxMonth) maxMonth = month;
+  }
+  const unitCount = Math.max(1, table.units.length);
+  const sexCount = SEX_LABELS.length;
+  const monthCount = maxMonth >= minMonth ? maxMonth - minMonth + 1 : 0;
+  const firstMonth = monthCount > 0 ? minMonth : 0;
+  const counts = new Uint32Array(monthCount * unitCount * sexCount * CUBE_COUNTERS);
+  for (let i = 0; i < table.count; i++) {
+    if (months[i] < 0) continue;
+    const status = classifyInvestigation(table.start[i], table.end[i], table.firstExtension[i], asOf, options);
+    const cell = (((months[i] - firstMonth) * unitCount + table.unit[i]) * sexCount + table.sex[i]) * CUBE_COUNTERS;
+    counts[cell + status] += 1;
+    if (status === InvestigationStatus.extended && passedExtendedDate(table.extendedTo[i], table.end[i], asOf)) {
+      counts[cell + EXTENDED_OVERDUE] += 1;
+    }
+  }
+  return { cube: { firstMonth, monthCount, unitCount, sexCount, counts }, rowsAfterAsOf };
+}
+
+/** Which cube cells to count: a set of unit codes and sex codes, or all when omitted. */
+export interface CubeFilter {
+  units?: readonly number[];
+  sexes?: readonly number[];
+}
+
+/** One start month's cohort. */
+export interface InvestigationMonth {
+  month: MonthIndex;
+  started: number;
+  inTime: number;
+  extended: number;
+  late: number;
+  pending: number;
+  /** Of `extended`, those that also passed their extended date. */
+  extendedOverdue: number;
+  /** late / started; null when nothing started. */
+  lateShare: number | null;
+  /** Any `pending` in the month: the share can still rise. */
+  preliminary: boolean;
+}
+
+/**
+ * Monthly cohorts by start month: the nämnd's KPI "andel utredningar, inledda i respektive
+ * månad, som gått över 4 månader utan beslut om förlängning inom 4 månader".
+ * Months without any investigation inside the cube's range appear with zero counts.
+ * @example monthlyCohorts(cube, { units: [0] })[0].lateShare // 0.2
+ */
+export function monthlyCohorts(cube: InvestigationCube, filter: CubeFilter = {}): InvestigationMonth[] {
+  const units = filter.units ?? range(cube.unitCount);
+  const sexes = filter.sexes ?? range(cube.sexCount);
+  const rows: InvestigationMonth[] = [];
+  for (let m = 0; m < cube.monthCount; m++) {
+    const sums = [0, 0, 0, 0, 0];
+    for (const unit of units) {
+      if (unit < 0 || unit >= cube.unitCount) continue;
+      for (const sex of sexes) {
+        const cell = ((m * cube.unitCount + unit) * cube.sexCount + sex) * CUBE_COUNTERS;
+        for (let c = 0; c < CUBE_COUNTERS; c++) sums[c] += cube.counts[cell + c];
+      }
+    }
+    const [inTime, extended, late, pending, extendedOverdue] = sums;
+    const started = inTime + extended + late + pending;
+    rows.push({
+      month: cube.firstMonth + m,
+      started,
+      inTime,
+      extended,
+      late,
+      pending,
+      extendedOverdue,
+      lateShare: started > 0 ? late / started : null,
+      preliminary: pending > 0,
+    });
+  }
+  return rows;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Extension decisions as typed columns. */
+export interface ExtensionColumns {
+  count: number;
+  investigationId: readonly string[];
+  decided: Int32Array;
+  extendedTo: Int32Array;
+}
+
+/**
+ * Joins extension decisions onto investigations by `utredning_id`: per investigation the earliest
+ * decision (the one that can count, if any can) and the latest `forlangd_till`. Extensions whose
+ * id matches no investigation are returned in `orphanRows` so the UI can say so.
+ * Decisions after the as-of date are left out: they had not happened at the as-of date.
+ */
+export function joinExtensions(
+  investigationIds: readonly string[],
+  extensions: ExtensionColumns,
+  asOf: DayNumber,
+): { firstExtension: Int32Array; extendedTo: Int32Array; orphanRows: number[] } {
+  const indexById = new Map<string, number>();
+  investigationIds.forEach((id, index) => indexById.set(id, index));
+  const firstExtension = new Int32Array(investigationIds.length).fill(NO_DATE);
+  const extendedTo = new Int32Array(investigationIds.length).fill(NO_DATE);
+  const orphanRows: number[] = [];
+  for (let row = 0; row < extensions.count; row++) {
+    const index = indexById.get(extensions.investigationId[row]);
+    if (index === undefined) {
+      orphanRows.push(row);
+      continue;
+    }
+    const decided = extensions.decided[row];
+    if (decided > asOf) continue;
+    if (firstExtension[index] === NO_DATE || decided < firstExtension[index]) firstExtension[index] = decided;
+    const to = extensions.extendedTo[row];
+    if (to !== NO_DATE && (extendedTo[index] === NO_DATE || to > extendedTo[index])) extendedTo[index] = to;
+  }
+  return { firstExtension, extendedTo, orphanRows };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { csvPercent, toCsv } from '../../../src/format/csv';
+import { formatMonth, formatMonthLong } from '../../../src/format/date';
+import { investigationMonthlyCsv } from '../../../src/format/exports';
+import { formatNumber, formatPercent, formatPoints, roundHalfAwayFromZero, THIN_SPACE } from '../../../src/format/number';
+import { yearOverYear, type InvestigationMonth } from '../../../src/kpi';
+
+describe('roundHalfAwayFromZero', () => {
+  it('rounds halves away from zero on both sides', () => {
+    expect(roundHalfAwayFromZero(2.5)).toBe(3);
+    expect(roundHalfAwayFromZero(-2.5)).toBe(-3);
+    expect(roundHalfAwayFromZero(0.5)).toBe(1);
+    expect(roundHalfAwayFromZero(2.4999)).toBe(2);
+    expect(roundHalfAwayFromZero(1.005, 2)).toBe(1.01);
+  });
+});
+
+describe('Swedish number format', () => {
+  it('uses decimal comma, thin-space thousands and a real minus sign', () => {
+    expect(formatNumber(0.4, 1)).toBe('0,4');
+    expect(formatNumber(12345.678, 1)).toBe(`12${THIN_SPACE}345,7`);
+    expect(formatNumber(1234567)).toBe(`1${THIN_SPACE}234${THIN_SPACE}567`);
+    expect(formatNumber(-6.2)).toBe('\u22126');
+  });
+  it('formats shares as whole percent, rounding half away from zero', () => {
+    expect(formatPercent(0.22)).toBe(`22${THIN_SPACE}%`);
+    expect(formatPercent(0.225)).toBe(`23${THIN_SPACE}%`);
+    expect(formatPercent(107 / 531)).toBe(`20${THIN_SPACE}%`);
+    expect(formatPercent(null)).toBe('–');
+  });
+  it('signs percentage-point changes', () => {
+    expect(formatPoints(3.4)).toBe('+3');
+    expect(formatPoints(-0.5)).toBe('\u22121');
+    expect(formatPoints(0.2)).toBe('0');
+  });
+  it('names months in Swedish', () => {
+    expect(formatMonth(2025 * 12)).toBe('jan 2025');
+    expect(formatMonthLong(2025 * 12 + 5)).toBe('juni 2025');
+  });
+});
+
+describe('CSV for Swedish Excel', () => {
+  it('writes a BOM, semicolons, CRLF, decimal comma, and quotes when needed', () => {
+    const csv = toCsv([{ header: 'namn', value: (r: { n: string; v: number }) => r.n }, { header: 'varde', value: (r) => r.v }], [{ n: 'a;"b"', v: 1.5 }]);
+    expect(csv).toBe('\ufeffnamn;varde\r\n"a;""b""";1,5\r\n');
+    expect(csvPercent(107 / 531)).toBe(20.2);
+  });
+  it('writes the documented monthly columns', () => {
+    const months: InvestigationMonth[] = [
+      { month: 2024 * 12, started: 406, inTime: 200, extended: 81, late: 125, pending: 0, extendedOverdue: 3, lateShare: 125 / 406, preliminary: false },
+      { month: 2025 * 12, started: 531, inTime: 300, extended: 120, late: 107, pending: 4, extendedOverdue: 0, lateShare: 107 / 531, preliminary: true },
+    ];
+    const yoy = yearOverYear(months.map((m) => ({ month: m.month, numerator: m.late, denominator: m.started, preliminary: m.preliminary })));
+    const lines = investigationMonthlyCsv(months, yoy).slice(1).trim().split('\r\n');
+    expect(lines[0].split(';').slice(0, 8)).toEqual(['manad', 'inledda', 'i_tid', 'forlangd', 'sen', 'pagaende', 'andel_sen', 'preliminar']);
+    expect(lines[2]).toBe('2025-01;531;300;120;107;4;20,2;ja;406;125;30,8;-10,6;0');
+  });
+});
