@@ -1,0 +1,87 @@
+/** The committed fixtures read as their README says, and the demo data matches the generator's intent. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importFile, type LoadedFile } from '../../../src/import/importFile';
+import { Workspace } from '../../../src/import/workspace';
+import { classifyInvestigation, INVESTIGATION_STATUS_LABELS, isoDate, isoMonth, NO_DATE, parseIsoDate } from '../../../src/kpi';
+
+const read = (path: string) => new Uint8Array(readFileSync(new URL(`../../../${path}`, import.meta.url)));
+const load = (path: string) => {
+  const result = importFile(read(path), path.split('/').pop() ?? path);
+  if (result.status !== 'loaded') throw new Error(`${path}: ${result.status}`);
+  return result;
+};
+const expected = JSON.parse(readFileSync(new URL('../../../fixtures/demo-expected.json', import.meta.url), 'utf8')) as {
+  asOf: string;
+  edgeCases: { id: string; purpose: string; status: string }[];
+  months: Record<string, Record<string, number>>;
+};
+
+describe('demo data (public/data)', () => {
+  const ws = new Workspace();
+  const utredningar = load('public/data/utredningar.csv');
+  ws.add(utredningar);
+  ws.add(load('public/data/forlangningar.csv'));
+
+  it('loads without problems and takes its as-of date from the latest event', () => {
+    expect(utredningar.problems).toEqual([]);
+    expect(isoDate(ws.latestEventDate())).toBe(expected.asOf);
+    expect(ws.reconciliation(ws.latestEventDate()).problems).toEqual([]);
+  });
+
+  it('classifies every month exactly as the generator intended (date-fns oracle)', () => {
+    const view = ws.investigations({ asOf: ws.latestEventDate() });
+    const actual = Object.fromEntries(
+      (view?.months ?? []).map((m) => [isoMonth(m.month), { 'i tid': m.inTime, förlängd: m.extended, sen: m.late, pågående: m.pending }]),
+    );
+    expect(actual).toEqual(expected.months);
+  });
+
+  it('classifies every named edge case as intended', () => {
+    const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
+    const ids = utredningar.table.texts.utredning_id;
+    const ext = ws.dataset('forlangningar')?.table;
+    for (const edge of expected.edgeCases) {
+      const i = ids.indexOf(edge.id);
+      const decisions = ext ? ext.texts.utredning_id.flatMap((id, r) => (id === edge.id ? [ext.dates.beslutsdatum[r]] : [])) : [];
+      const first = decisions.length ? Math.min(...decisions) : NO_DATE;
+      const status = classifyInvestigation(utredningar.table.dates.startdatum[i], utredningar.table.dates.avslutsdatum[i], first, asOf);
+      expect(`${edge.purpose}: ${INVESTIGATION_STATUS_LABELS[status]}`).toBe(`${edge.purpose}: ${edge.status}`);
+    }
+  });
+});
+
+describe('dialect fixtures', () => {
+  it('reads Excel Windows-1252 with sep= line, synonyms and times of day', () => {
+    const f = load('fixtures/dialects/utredningar_excel_win1252.csv');
+    expect([f.dataset, f.encoding, f.delimiter, f.table.count, f.rowsRejected]).toEqual(['utredningar', 'windows-1252', ';', 3, 0]);
+    expect(f.table.categories.enhet.labels).toEqual(['Söder', 'Väster']);
+  });
+  it('reads comma-separated quoted fields with embedded commas and newlines', () => {
+    const f = load('fixtures/dialects/utredningar_komma_citat.csv');
+    expect([f.delimiter, f.table.count, f.rowsRejected]).toEqual([',', 3, 0]);
+    expect(f.table.categories.enhet.labels).toEqual(['Norr, team 1', 'Öster\nmottagning']);
+    expect(isoDate(f.table.dates.avslutsdatum[0])).toBe('2025-05-09');
+  });
+  it('reads tab-separated extensions with compact dates and timestamps', () => {
+    const f: LoadedFile = load('fixtures/dialects/forlangningar_tabb.csv');
+    expect([f.dataset, f.delimiter, f.table.count]).toEqual(['forlangningar', '\t', 2]);
+    expect(isoDate(f.table.dates.forlangd_till[0])).toBe('2025-07-31');
+  });
+  it('sends unknown headers to the mapping step', () => {
+    expect(importFile(read('fixtures/dialects/utredningar_okanda_rubriker.csv'), 'x.csv').status).toBe('needs-mapping');
+  });
+});
+
+describe('problem fixture', () => {
+  it('keeps the 2 good rows, rejects the 6 bad ones with their codes, and reconciles', () => {
+    const ws = new Workspace();
+    ws.add(load('fixtures/problems/utredningar_fel.csv'));
+    const { files, problems } = ws.reconciliation(parseIsoDate('2025-11-30') ?? NO_DATE);
+    expect(files[0]).toMatchObject({ rowsRead: 8, rowsAccepted: 2, rowsRejected: 6 });
+    expect(problems.map((p) => `${p.line}:${p.code}`)).toEqual(['3:invalid-date', '4:end-before-start', '5:missing-value', '6:duplicate-id', '7:field-count', '8:after-as-of']);
+  });
+  it('rejects a file that is not CSV with one message', () => {
+    expect(importFile(read('fixtures/problems/inte_csv.pdf'), 'inte_csv.pdf')).toMatchObject({ status: 'failed', problem: { code: 'not-csv' } });
+  });
+});
