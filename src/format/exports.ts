@@ -2,6 +2,9 @@
  * The CSV files that the download buttons give and `npm run report` writes: one definition,
  * so the two can never differ. Column names are documented in the README.
  */
+import { delimiterName } from '../import/importFile';
+import type { Problem } from '../import/validate';
+import type { FileReconciliation } from '../import/workspace';
 import { isoMonth, type InvestigationMonth, type PeriodRow, type YearOverYearRow } from '../kpi';
 import { csvPercent, toCsv, type CsvColumn } from './csv';
 import { roundHalfAwayFromZero } from './number';
@@ -51,3 +54,24 @@ export function investigationMonthlyCsv(months: readonly InvestigationMonth[], y
 export function periodCsv(rows: readonly PeriodRow[]): string {
   return toCsv(periodColumns, rows);
 }
+
+/** `problem.csv`: every rejected row with file, line, column, value and reason. */
+export const problemColumns: CsvColumn<Problem>[] = [
+  { header: 'fil', value: (p) => p.file },
+  { header: 'rad', value: (p) => p.line },
+  { header: 'kolumn', value: (p) => p.column },
+  { header: 'varde', value: (p) => p.value },
+  { header: 'kod', value: (p) => p.code },
+  { header: 'meddelande', value: (p) => p.message },
+];
+
+/** `avstamning.csv`: rows read = accepted + rejected, per file. */
+export const reconciliationColumns: CsvColumn<FileReconciliation>[] = [
+  { header: 'fil', value: (f) => f.file },
+  { header: 'datamangd', value: (f) => f.dataset },
+  { header: 'teckenkodning', value: (f) => f.encoding },
+  { header: 'avgransare', value: (f) => delimiterName(f.delimiter) },
+  { header: 'rader_lasta', value: (f) => f.rowsRead },
+  { header: 'rader_godkanda', value: (f) => f.rowsAccepted },
+  { header: 'rader_avvisade', value: (f) => f.rowsRejected },
+];

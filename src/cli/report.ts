@@ -1,0 +1,106 @@
+/**
+ * The headless monthly report: the same import and core as the app, the same CSV files as its
+ * download buttons.
+ *
+ *   npm run report -- [--as-of 2025-11-30] [--mapping mappning.json] [--units Norr,Söder]
+ *                     [--period 1-6] --out DIR FILE...
+ *
+ * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
+ * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { investigationMonthlyCsv, periodCsv, problemColumns, reconciliationColumns } from '../format/exports';
+import { toCsv } from '../format/csv';
+import { importFile, type MappingStore } from '../import/importFile';
+import { Workspace } from '../import/workspace';
+import { isoDate, NO_DATE, parseIsoDate } from '../kpi';
+
+function fail(message: string): never {
+  process.stderr.write(`Fel: ${message}\n`);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        mapping: { type: 'string' },
+        units: { type: 'string' },
+        period: { type: 'string', default: '1-6' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+
+if (values.help) {
+  process.stdout.write('Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] --out KATALOG FIL...\n');
+  process.exit(0);
+}
+if (!values.out) fail('ange --out KATALOG för resultatfilerna.');
+if (positionals.length === 0) fail('ange minst en CSV-fil.');
+
+let mappings: MappingStore = {};
+if (values.mapping) {
+  try {
+    mappings = JSON.parse(readFileSync(values.mapping, 'utf8')) as MappingStore;
+  } catch (error) {
+    fail(`kolumnmappningen ${values.mapping} kan inte läsas: ${(error as Error).message}`);
+  }
+}
+
+const workspace = new Workspace();
+for (const path of positionals) {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    fail(`filen ${path} kan inte läsas.`);
+  }
+  const result = importFile(bytes, basename(path), mappings);
+  if (result.status === 'failed') fail(result.problem.message);
+  if (result.status === 'needs-mapping') {
+    fail(`rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`);
+  }
+  workspace.add(result);
+}
+
+const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : workspace.latestEventDate();
+if (asOf === null || asOf === NO_DATE) fail(`ogiltigt uttagsdatum ${values['as-of'] ?? ''} (skriv ÅÅÅÅ-MM-DD).`);
+const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
+if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12) fail('--period skrivs som t.ex. 1-6 (januari–juni).');
+
+mkdirSync(values.out, { recursive: true });
+const written: string[] = [];
+const write = (name: string, content: string) => {
+  writeFileSync(join(values.out as string, name), content);
+  written.push(name);
+};
+
+const { files, problems } = workspace.reconciliation(asOf);
+write('avstamning.csv', toCsv(reconciliationColumns, files));
+write('problem.csv', toCsv(problemColumns, problems));
+const view = workspace.investigations({
+  asOf,
+  units: values.units ? values.units.split(',').map((u) => u.trim()) : undefined,
+  periodFrom: Number(period[1]),
+  periodTo: Number(period[2]),
+});
+if (view) {
+  write('utredningar_manad.csv', investigationMonthlyCsv(view.months, view.yearOverYear));
+  write('utredningar_period.csv', periodCsv(view.periods));
+}
+
+const out = process.stdout;
+out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
+for (const f of files) out.write(`${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`);
+if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
+if (!view) out.write('Ingen utredningsfil: inga utredningstabeller skrivna.\n');
+out.write(`Skrev ${written.join(', ')} till ${values.out}\n`);
