@@ -1,0 +1,80 @@
+/** Layout and page switch. The page lives in the URL (`?sida=`), with its controls. */
+import { useEffect } from 'react';
+import { AboutPage } from '../features/about/AboutPage';
+import { ImportPage } from '../features/data-import/ImportPage';
+import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
+import { usePublishedData, useWorkspace } from '../data/queries';
+import { useUrlState } from '../data/urlState';
+
+const PAGES = [
+  { id: 'utredningstid', title: 'Utredningstid', render: () => <InvestigationsPage /> },
+  { id: 'data', title: 'Data och import', render: () => <ImportPage /> },
+  { id: 'om', title: 'Om tjänsten', render: () => <AboutPage /> },
+] as const;
+
+export function App() {
+  const [params, setParams] = useUrlState();
+  const published = usePublishedData();
+  const workspace = useWorkspace();
+  const page = PAGES.find((p) => p.id === params.get('sida')) ?? PAGES[0];
+  const state = workspace.data;
+
+  useEffect(() => {
+    document.title = `${page.title} – Insyn`;
+  }, [page.title]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ◆
+          </span>{' '}
+          Insyn <span className="tagline">uppföljning av socialtjänstens tidsfrister</span>
+        </div>
+        {state?.demo && (
+          <span className="badge demo" data-testid="demo-badge" title="Påhittade uppgifter för att visa hur Insyn fungerar">
+            Exempeldata
+          </span>
+        )}
+        <nav aria-label="Sidor">
+          <ul>
+            {PAGES.map((p) => (
+              <li key={p.id}>
+                <a
+                  href={`?sida=${p.id}`}
+                  aria-current={p.id === page.id ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    setParams({ sida: p.id }, true);
+                  }}
+                >
+                  {p.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {published.isPending && (
+          <p aria-busy="true" role="status">
+            Hämtar publicerade data…
+          </p>
+        )}
+        {published.isError && (
+          <p role="alert" className="error">
+            {published.error.message} Du kan fortfarande läsa in egna filer under Data och import.
+          </p>
+        )}
+        {!published.isPending && page.render()}
+      </main>
+      <footer className="site-footer">
+        <p>Uppgifterna behandlas bara i din webbläsare. Ingenting skickas vidare, ingenting sparas utom dina kolumnmappningar.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** The same span of months for each year: both averages side by side, labelled. */
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../format/number';
+import { COLORS } from './ShareBarChart';
+
+export interface PeriodBarRow {
+  label: string;
+  /** Percent 0–100. */
+  mean: number | null;
+  pooled: number | null;
+}
+
+export function PeriodChart({ rows, title }: { rows: PeriodBarRow[]; title: string }) {
+  const label = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100) : '');
+  return (
+    <figure className="chart" aria-label={title}>
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={COLORS.grid} />
+          <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => formatPercent(v / 100)} tick={{ fill: COLORS.text, fontSize: 12 }} width={52} />
+          <Tooltip formatter={(v) => label(v)} />
+          <Legend />
+          <Bar dataKey="mean" name="Medelvärde av månadsandelar" fill={COLORS.current} isAnimationActive={false}>
+            <LabelList dataKey="mean" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
+          </Bar>
+          <Bar dataKey="pooled" name="Sammanvägd andel (alla sena / alla inledda)" fill={COLORS.previous} isAnimationActive={false}>
+            <LabelList dataKey="pooled" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Bars of a monthly share with the same month a year earlier beside it. Draws ready-made rows
+ * only. Preliminary months are striped and labelled "prel." (never colour alone); the numbers
+ * are in the table that accompanies every use of this chart.
+ */
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../format/number';
+
+export interface ShareBarRow {
+  key: string;
+  label: string;
+  /** Percent 0–100, or null when nothing to show. */
+  current: number | null;
+  previous: number | null;
+  preliminary: boolean;
+  previousPreliminary: boolean;
+  /** Lines for the tooltip, e.g. "107 av 531 sena". */
+  details: string[];
+}
+
+interface Props {
+  rows: ShareBarRow[];
+  currentName: string;
+  previousName: string;
+  title: string;
+}
+
+export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da', text: '#1f2328' };
+
+export function ShareBarChart({ rows, currentName, previousName, title }: Props) {
+  const data = rows.map((row) => ({ ...row, prelLabel: row.preliminary ? 'prel.' : '' }));
+  return (
+    <figure className="chart" aria-label={title}>
+      <ResponsiveContainer width="100%" height={340}>
+        <BarChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={1}>
+          <defs>
+            <pattern id="stripes-current" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#ffffff" />
+              <rect width="3" height="6" fill={COLORS.current} />
+            </pattern>
+            <pattern id="stripes-previous" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#ffffff" />
+              <rect width="3" height="6" fill={COLORS.previous} />
+            </pattern>
+          </defs>
+          <CartesianGrid vertical={false} stroke={COLORS.grid} />
+          <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
+          <YAxis tickFormatter={(v: number) => formatPercent(v / 100)} tick={{ fill: COLORS.text, fontSize: 12 }} width={52} domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]} />
+          <Tooltip
+            cursor={{ fill: 'rgba(29, 78, 137, 0.08)' }}
+            content={({ active, payload }) => {
+              const row = active && payload && payload[0] ? (payload[0].payload as ShareBarRow) : null;
+              if (!row) return null;
+              return (
+                <div className="tooltip">
+                  <strong>{row.label}</strong>
+                  {row.details.map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </div>
+              );
+            }}
+          />
+          <Bar dataKey="current" name={currentName} fill={COLORS.current} isAnimationActive={false}>
+            {data.map((row) => (
+              <Cell key={row.key} fill={row.preliminary ? 'url(#stripes-current)' : COLORS.current} stroke={COLORS.current} />
+            ))}
+            <LabelList dataKey="prelLabel" position="top" fill={COLORS.text} fontSize={11} />
+          </Bar>
+          <Bar dataKey="previous" name={previousName} fill={COLORS.previous} isAnimationActive={false}>
+            {data.map((row) => (
+              <Cell key={row.key} fill={row.previousPreliminary ? 'url(#stripes-previous)' : COLORS.previous} stroke={COLORS.previous} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <figcaption className="legend">
+        <span><i className="swatch" style={{ background: COLORS.current }} /> {currentName}</span>
+        <span><i className="swatch" style={{ background: COLORS.previous }} /> {previousName}</span>
+        <span><i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: pågående utredningar kvar, andelen kan stiga</span>
+      </figcaption>
+    </figure>
+  );
+}

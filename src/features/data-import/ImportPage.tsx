@@ -1,0 +1,227 @@
+/**
+ * Data och import: drop or pick CSV exports, confirm column mappings for unknown headers, and see
+ * the reconciliation (rows read = accepted + rejected) and every problem.
+ */
+import { useRef, useState, type DragEvent } from 'react';
+import { DataTable, type Column } from '../../components/tables/DataTable';
+import { downloadText } from '../../components/ui/download';
+import { mappingsFileText } from '../../data/mappings';
+import { fetchProblemsCsv, useAsOf, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
+import { reconciliationColumns } from '../../format/exports';
+import { formatCount, formatNumber } from '../../format/number';
+import { DATASET_LABELS, type SavedMapping } from '../../import/datasets';
+import { delimiterName, type FileNeedingMapping } from '../../import/importFile';
+import type { FileInput, FileOutcome } from '../../import/protocol';
+import type { Problem } from '../../import/validate';
+import type { FileReconciliation } from '../../import/workspace';
+import { isoDate } from '../../kpi';
+import { MappingForm } from './MappingForm';
+
+const PROBLEM_ROWS_SHOWN = 200;
+
+async function toInputs(files: File[], mapping?: SavedMapping): Promise<FileInput[]> {
+  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer(), mapping })));
+}
+
+export function ImportPage() {
+  const state = useWorkspace().data;
+  const { asOf } = useAsOf();
+  const load = useLoadFiles();
+  const remove = useRemoveFile();
+  const reconciliation = useReconciliation(state?.version, asOf).data;
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [pendingFiles, setPendingFiles] = useState<Map<string, File>>(new Map());
+  const [dragging, setDragging] = useState(false);
+  const [showAllProblems, setShowAllProblems] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const importFiles = async (files: File[], mapping?: SavedMapping) => {
+    if (files.length === 0) return;
+    const result = await load.mutateAsync(await toInputs(files, mapping));
+    setOutcomes(result.outcomes);
+    const waiting = new Map(pendingFiles);
+    for (const file of files) waiting.delete(file.name);
+    for (const outcome of result.outcomes) {
+      const file = files.find((f) => f.name === outcome.file);
+      if (outcome.status === 'needs-mapping' && file) waiting.set(file.name, file);
+    }
+    setPendingFiles(waiting);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void importFiles([...event.dataTransfer.files]);
+  };
+
+  const needingMapping = outcomes.filter((o): o is FileNeedingMapping => o.status === 'needs-mapping' && pendingFiles.has(o.file));
+  const totals = (reconciliation?.files ?? []).reduce((t, f) => ({ read: t.read + f.rowsRead, accepted: t.accepted + f.rowsAccepted, rejected: t.rejected + f.rowsRejected }), { read: 0, accepted: 0, rejected: 0 });
+
+  const reconciliationTable: Column<FileReconciliation>[] = [
+    { header: 'Fil', cell: (f) => f.file, rowHeader: true },
+    { header: 'Datamängd', cell: (f) => DATASET_LABELS[f.dataset] },
+    { header: 'Teckenkodning', cell: (f) => f.encoding },
+    { header: 'Avgränsare', cell: (f) => delimiterName(f.delimiter) },
+    { header: 'Rader lästa', cell: (f) => formatCount(f.rowsRead), numeric: true },
+    { header: 'Godkända', cell: (f) => formatCount(f.rowsAccepted), numeric: true },
+    { header: 'Avvisade', cell: (f) => formatCount(f.rowsRejected), numeric: true },
+  ];
+  const problemTable: Column<Problem>[] = [
+    { header: 'Fil', cell: (p) => p.file },
+    { header: 'Rad', cell: (p) => p.line, numeric: true },
+    { header: 'Kolumn', cell: (p) => p.column || '–' },
+    { header: 'Värde', cell: (p) => (p.value === '' ? <em>(tomt)</em> : <code>{p.value}</code>) },
+    { header: 'Problem', cell: (p) => p.message },
+  ];
+  const problems = reconciliation?.problems ?? [];
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Data och import</h1>
+      <p className="lead">
+        Läs in CSV-exporter ur verksamhetssystemet: utredningar, förlängningar, beslut om insats och orosanmälningar. Filerna läses bara i din
+        webbläsare – ingenting skickas någonstans. Semikolon, komma eller tabb; UTF-8 eller Windows-1252 (Excel).
+      </p>
+
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>Släpp filer här, eller</p>
+        <label className="button">
+          Välj filer…
+          <input
+            ref={inputRef}
+            type="file"
+            multiple
+            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            className="visually-hidden"
+            data-testid="file-input"
+            onChange={(e) => {
+              void importFiles([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {state?.demo && <p className="hint">Exempeldata visas nu. Dina egna filer ersätter exempeldata.</p>}
+      </div>
+
+      {load.progress && (
+        <div className="progress" role="status">
+          <label>
+            Läser {load.progress.label} ({Math.min(load.progress.done + 1, load.progress.total)} av {load.progress.total})
+            <progress max={load.progress.total} value={load.progress.done} />
+          </label>
+        </div>
+      )}
+      {load.isError && <p role="alert" className="error">Inläsningen misslyckades: {load.error.message}</p>}
+
+      <div aria-live="polite">
+        {outcomes.map((o) =>
+          o.status === 'failed' ? (
+            <p key={o.file} role="alert" className="error">
+              {o.problem.message}
+            </p>
+          ) : o.status === 'loaded' ? (
+            <p key={o.file} className="ok">
+              {o.file}: {DATASET_LABELS[o.dataset]}, {formatNumber(o.rowsRead)} rader lästa = {formatNumber(o.rowsRead - o.rowsRejected)} godkända +{' '}
+              {formatNumber(o.rowsRejected)} avvisade.
+            </p>
+          ) : null,
+        )}
+      </div>
+
+      {needingMapping.map((pending) => (
+        <MappingForm
+          key={pending.file}
+          pending={pending}
+          onConfirm={(mapping) => {
+            const file = pendingFiles.get(pending.file);
+            if (file) void importFiles([file], mapping);
+          }}
+          onCancel={() => {
+            const waiting = new Map(pendingFiles);
+            waiting.delete(pending.file);
+            setPendingFiles(waiting);
+          }}
+        />
+      ))}
+
+      <h2>Inlästa filer</h2>
+      {!state || state.files.length === 0 ? (
+        <p>Inga filer är inlästa.</p>
+      ) : (
+        <>
+          <ul className="files">
+            {state.files.map((f) => (
+              <li key={f.file}>
+                <span>
+                  {f.file} – {DATASET_LABELS[f.dataset]}
+                  {f.demo && <span className="badge">Exempeldata</span>}
+                </span>
+                <button type="button" className="secondary" onClick={() => remove.mutate(f.file)}>
+                  Ta bort <span className="visually-hidden">{f.file}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="secondary" onClick={() => remove.mutate(null)}>
+            Ta bort alla filer
+          </button>
+        </>
+      )}
+
+      {reconciliation && reconciliation.files.length > 0 && (
+        <>
+          <h2>Avstämning per fil</h2>
+          <p data-testid="reconciliation-total">
+            Totalt {formatNumber(totals.read)} rader lästa = {formatNumber(totals.accepted)} godkända + {formatNumber(totals.rejected)} avvisade
+            (uttagsdatum {isoDate(asOf)}; rader med datum efter uttagsdatum räknas som avvisade).
+          </p>
+          <DataTable
+            testId="reconciliation-table"
+            caption="Rader lästa, godkända och avvisade per fil"
+            columns={reconciliationTable}
+            rows={reconciliation.files}
+            rowKey={(f) => f.file}
+            csv={{ fileName: 'avstamning.csv', columns: reconciliationColumns }}
+          />
+          <h2>Problem ({formatNumber(reconciliation.problemCount)})</h2>
+          {reconciliation.problemCount === 0 ? (
+            <p>Inga problem: alla rader godkändes.</p>
+          ) : (
+            <>
+              <DataTable
+                testId="problem-table"
+                caption={`Avvisade rader${problems.length < reconciliation.problemCount || (!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN) ? ` (visar ${Math.min(problems.length, showAllProblems ? problems.length : PROBLEM_ROWS_SHOWN)} av ${reconciliation.problemCount}; alla finns i CSV-filen)` : ''}`}
+                columns={problemTable}
+                rows={showAllProblems ? problems : problems.slice(0, PROBLEM_ROWS_SHOWN)}
+                rowKey={(p) => `${p.file}:${p.line}:${p.code}:${p.column}`}
+                csv={{ fileName: 'problem.csv', text: () => fetchProblemsCsv(asOf) }}
+              />
+              {!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN && (
+                <button type="button" className="secondary" onClick={() => setShowAllProblems(true)}>
+                  Visa fler problem
+                </button>
+              )}
+            </>
+          )}
+        </>
+      )}
+
+      <h2>Kolumnmappningar</h2>
+      <p>
+        Bekräftade mappningar för okända rubriker sparas i den här webbläsaren. Spara dem som fil för den automatiska månadsrapporten (
+        <code>npm run report -- --mapping kolumnmappning.json</code>).
+      </p>
+      <button type="button" className="secondary" onClick={() => downloadText('kolumnmappning.json', mappingsFileText(), 'application/json')}>
+        Spara kolumnmappningar som fil
+      </button>
+    </section>
+  );
+}
