@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type DragEvent } from 'react';
 import { DataTable, type Column } from '../../components/tables/DataTable';
+import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
 import { mappingsFileText } from '../../data/mappings';
 import { fetchProblemsCsv, useAsOf, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
@@ -129,8 +130,8 @@ export function ImportPage() {
             </p>
           ) : o.status === 'loaded' ? (
             <p key={o.file} className="ok">
-              {o.file}: {DATASET_LABELS[o.dataset]}, {formatNumber(o.rowsRead)} rader lästa = {formatNumber(o.rowsRead - o.rowsRejected)} godkända +{' '}
-              {formatNumber(o.rowsRejected)} avvisade.
+              {o.file}: inläst som {DATASET_LABELS[o.dataset].toLowerCase()}, {formatNumber(o.rowsRead)} rader. Godkända och avvisade rader per fil står i
+              avstämningen nedan.
             </p>
           ) : null,
         )}
@@ -179,9 +180,13 @@ export function ImportPage() {
       {reconciliation && reconciliation.files.length > 0 && (
         <>
           <h2>Avstämning per fil</h2>
+          <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Val av uttagsdatum">
+            <AsOfInput asOf={asOf} />
+            <p className="hint">Rader med ett händelsedatum efter uttagsdatum räknas som avvisade.</p>
+          </form>
           <p data-testid="reconciliation-total">
             Totalt {formatNumber(totals.read)} rader lästa = {formatNumber(totals.accepted)} godkända + {formatNumber(totals.rejected)} avvisade
-            (uttagsdatum {isoDate(asOf)}; rader med datum efter uttagsdatum räknas som avvisade).
+            (uttagsdatum {isoDate(asOf)}).
           </p>
           <DataTable
             testId="reconciliation-table"

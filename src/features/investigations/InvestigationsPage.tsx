@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { PeriodChart, type PeriodBarRow } from '../../components/charts/PeriodChart';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { DataTable, type Column } from '../../components/tables/DataTable';
+import { AsOfInput } from '../../components/ui/AsOfInput';
 import { useAsOf, useInvestigations, useWorkspace } from '../../data/queries';
 import { useUrlState } from '../../data/urlState';
 import { formatMonth, monthName } from '../../format/date';
@@ -110,10 +111,7 @@ export function InvestigationsPage() {
       </p>
 
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Urval">
-        <label>
-          Uttagsdatum
-          <input type="date" value={isoDate(asOf)} onChange={(e) => setParams({ uttag: e.target.value || null })} />
-        </label>
+        <AsOfInput asOf={asOf} />
         <label>
           Från månad
           <input type="month" value={isoMonth(from)} min={isoMonth(firstMonth)} max={isoMonth(lastMonth)} onChange={(e) => setParams({ fran: e.target.value || null })} />

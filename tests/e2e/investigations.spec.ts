@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launch, screenshot, watchExternalRequests } from './browser';
+
+const baseUrl = inject('baseUrl');
+const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as { months: Record<string, Record<string, number>> };
+let browser: Browser;
+let page: Page;
+let external: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  external = watchExternalRequests(page, baseUrl);
+});
+
+/** The cells of the monthly table's row for a month label such as "jan 2025". */
+async function monthRow(label: string): Promise<string[]> {
+  const row = page.locator('[data-testid="monthly-table"] tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${label}`) }) });
+  await row.first().waitFor();
+  return (await row.first().locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+describe('Utredningstid with the demo data', () => {
+  it('opens with the demo data badged, draws the chart and shows a known month’s figures', async () => {
+    await page.goto(baseUrl);
+    await page.getByTestId('demo-badge').waitFor();
+    expect(await page.getByTestId('demo-badge').innerText()).toBe('Exempeldata');
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(12);
+
+    const want = expected.months['2025-01'];
+    const started = want['i tid'] + want['förlängd'] + want['sen'] + want['pågående'];
+    const previous = expected.months['2024-01'];
+    const previousStarted = previous['i tid'] + previous['förlängd'] + previous['sen'] + previous['pågående'];
+    const cells = await monthRow('jan 2025');
+    // innerText keeps the thin space (U+202F); the cells above were whitespace-normalised to ' '.
+    const percent = (n: number, d: number) => `${Math.round((100 * n) / d)} %`;
+    expect(cells.slice(0, 4)).toEqual([
+      'jan 2025',
+      `${started} (${previousStarted})`,
+      `${want['sen']} (${previous['sen']})`,
+      `${percent(want['sen'], started)} (${percent(previous['sen'], previousStarted)})`,
+    ]);
+    expect(cells.slice(5, 9)).toEqual([String(want['i tid']), String(want['förlängd']), String(want['sen']), String(want['pågående'])]);
+
+    // Preliminary months say so in text, not only by colour.
+    const prelRow = await monthRow('nov 2025');
+    expect(prelRow[0]).toContain('prel.');
+    await screenshot(page, 'utredningstid-demo');
+    expect(external).toEqual([]);
+  });
+
+  it('keeps page and controls in the URL, so a link shows the same view', async () => {
+    await page.goto(`${baseUrl}?sida=utredningstid&fran=2025-01&till=2025-03&enhet=Norr`);
+    await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="monthly-table"] tbody tr').count()).toBe(3);
+    expect(await page.getByRole('checkbox', { name: 'Norr' }).isChecked()).toBe(true);
+    expect(await page.getByTestId('investigations-meta').innerText()).toContain('i Norr');
+    await page.getByRole('checkbox', { name: 'Söder' }).check();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.getAll('enhet').length === 2);
+  });
+
+  it('downloads the monthly table as CSV for Swedish Excel', async () => {
+    await page.goto(`${baseUrl}?fran=2025-01&till=2025-02`);
+    await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Ladda ner CSV utredningar_manad\.csv/ }).click()]);
+    expect(download.suggestedFilename()).toBe('utredningar_manad.csv');
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text.startsWith('\ufeffmanad;inledda;i_tid;forlangd;sen;pagaende;andel_sen;preliminar')).toBe(true);
+    expect(text.split('\r\n')[1]).toMatch(/^2025-01;\d+;\d+;\d+;\d+;0;\d+(,\d)?;nej;/);
+  });
+});
+
+describe('Importing files', () => {
+  const fixture = (name: string) => `fixtures/${name}`;
+
+  it('replaces the demo data, reconciles every file and lists each problem', async () => {
+    await page.goto(`${baseUrl}?sida=data`);
+    await page.getByTestId('demo-badge').waitFor();
+    await page.getByTestId('file-input').setInputFiles([
+      fixture('dialects/utredningar_excel_win1252.csv'),
+      fixture('dialects/forlangningar_tabb.csv'),
+      fixture('problems/utredningar_fel.csv'),
+    ]);
+    await page.getByTestId('reconciliation-total').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('13 rader lästa'));
+    expect(await page.getByTestId('demo-badge').count()).toBe(0);
+    // As-of = latest event date = 2026-01-05 (F-7), so only the 5 row-level problems and the duplicate remain.
+    expect(await page.getByTestId('reconciliation-total').innerText()).toContain('13 rader lästa = 8 godkända + 5 avvisade');
+    const problems = await page.locator('[data-testid="problem-table"] tbody tr').allInnerTexts();
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toContain('Ogiltigt datum "2025-02-30" i kolumnen Startdatum.');
+    await screenshot(page, 'import-reconciliation');
+
+    // With an earlier as-of date, the row dated after it is rejected too, and the sum still holds.
+    await page.getByLabel('Uttagsdatum', { exact: true }).fill('2025-11-30');
+    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('= 7 godkända + 6 avvisade'));
+  });
+
+  it('computes the imported investigations by the rules', async () => {
+    await page.goto(`${baseUrl}?sida=data`);
+    await page.getByTestId('file-input').setInputFiles([fixture('dialects/utredningar_excel_win1252.csv'), fixture('dialects/forlangningar_tabb.csv')]);
+    await page.getByTestId('reconciliation-total').waitFor();
+    await page.getByRole('link', { name: 'Utredningstid' }).click();
+    // A-1 finished on its deadline (i tid); A-2 and A-3 extended on or before theirs.
+    const cells = await monthRow('jan 2025');
+    expect(cells.slice(5, 9)).toEqual(['1', '2', '0', '0']);
+  });
+
+  it('asks once for a column mapping for unknown headers and remembers it', async () => {
+    await page.goto(`${baseUrl}?sida=data`);
+    await page.getByTestId('file-input').setInputFiles(fixture('dialects/utredningar_okanda_rubriker.csv'));
+    const form = page.locator('form.mapping');
+    await form.waitFor();
+    await form.getByLabel('Utrednings-id (obligatorisk)').selectOption('Nr');
+    await form.getByLabel('Startdatum (obligatorisk)').selectOption('Öppnad');
+    await form.getByLabel('Avslutsdatum').selectOption('Stängd');
+    await form.getByLabel('Enhet').selectOption('Grupp');
+    await form.getByRole('button', { name: 'Bekräfta och läs in' }).click();
+    await page.getByText('utredningar_okanda_rubriker.csv: inläst som utredningar, 2 rader.').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-table"]')?.textContent?.includes('utredningar_okanda_rubriker.csv'));
+    const row = await page.locator('[data-testid="reconciliation-table"] tbody tr', { hasText: 'utredningar_okanda_rubriker.csv' }).allInnerTexts();
+    expect(row[0].split('\t').slice(-3)).toEqual(['2', '2', '0']);
+    // Same header again: no question asked.
+    await page.getByTestId('file-input').setInputFiles(fixture('dialects/utredningar_okanda_rubriker.csv'));
+    await page.getByText('utredningar_okanda_rubriker.csv: inläst som utredningar, 2 rader.').waitFor();
+    expect(await page.locator('form.mapping').count()).toBe(0);
+  });
+
+  it('gives one clear message for a file that is not CSV and changes nothing loaded', async () => {
+    await page.goto(`${baseUrl}?sida=data`);
+    await page.getByTestId('reconciliation-total').waitFor();
+    const before = await page.getByTestId('reconciliation-total').innerText();
+    await page.getByTestId('file-input').setInputFiles(fixture('problems/inte_csv.pdf'));
+    await page.getByRole('alert').filter({ hasText: 'inte_csv.pdf är ingen textfil' }).waitFor();
+    expect(await page.getByTestId('reconciliation-total').innerText()).toBe(before);
+    expect(await page.getByTestId('demo-badge').count()).toBe(1);
+    expect(external).toEqual([]);
+  });
+});
