@@ -63,6 +63,8 @@ export function parseCsv(text: string): ParsedCsv {
   for (const error of result.errors) {
     if (error.type === 'Quotes' && error.row !== undefined) rowsWithQuoteErrors.set(error.row, error.message);
   }
+  // Without quotes no field can hold a line break, so line numbers need no scanning.
+  const mayHaveBreaks = body.includes('"');
   let line = firstLine;
   let header: string[] = [];
   let headerLine = firstLine;
@@ -70,7 +72,7 @@ export function parseCsv(text: string): ParsedCsv {
   const quoteErrors = new Map<number, string>();
   result.data.forEach((fields, rowIndex) => {
     const startLine = line;
-    for (const field of fields) line += countNewlines(field);
+    if (mayHaveBreaks) for (const field of fields) line += countNewlines(field);
     line += 1;
     const blank = fields.every((field) => field.trim() === '');
     if (blank) return;
