@@ -13,7 +13,11 @@ const CSP =
 const contentSecurityPolicy = (): Plugin => ({
   name: 'insyn-csp',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  transformIndexHtml: (html) =>
+    html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+    ),
 });
 
 // base './' so the built site works from any folder of a municipal web server.

@@ -31,10 +31,14 @@ for (const [index, run] of runs.entries()) {
   const report = `test-results/vitest-${index}.json`;
   rmSync(report, { force: true });
   console.log(`\n— ${run.name}`);
-  spawnSync('npx', ['vitest', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    stdio: 'inherit',
-    env: { ...process.env, TZ: run.tz },
-  });
+  spawnSync(
+    'npx',
+    ['vitest', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TZ: run.tz },
+    },
+  );
   if (!existsSync(report)) {
     console.log(`${run.name}: ingen rapport – räknas som ett misslyckat test.`);
     failed += 1;
@@ -42,7 +46,8 @@ for (const [index, run] of runs.entries()) {
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
-  failed += json.numFailedTests + (json.numTotalTestSuites > 0 && json.success === false && json.numFailedTests === 0 ? 1 : 0);
+  failed +=
+    json.numFailedTests + (json.numTotalTestSuites > 0 && json.success === false && json.numFailedTests === 0 ? 1 : 0);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -36,7 +36,11 @@ export function App() {
           Insyn <span className="tagline">uppföljning av socialtjänstens tidsfrister</span>
         </div>
         {state?.demo && (
-          <span className="badge demo" data-testid="demo-badge" title="Påhittade uppgifter för att visa hur Insyn fungerar">
+          <span
+            className="badge demo"
+            data-testid="demo-badge"
+            title="Påhittade uppgifter för att visa hur Insyn fungerar"
+          >
             Exempeldata
           </span>
         )}
@@ -73,7 +77,10 @@ export function App() {
         {!published.isPending && page.render()}
       </main>
       <footer className="site-footer">
-        <p>Uppgifterna behandlas bara i din webbläsare. Ingenting skickas vidare, ingenting sparas utom dina kolumnmappningar.</p>
+        <p>
+          Uppgifterna behandlas bara i din webbläsare. Ingenting skickas vidare, ingenting sparas utom dina
+          kolumnmappningar.
+        </p>
       </footer>
     </>
   );

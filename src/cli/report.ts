@@ -3,7 +3,7 @@
  * download buttons.
  *
  *   npm run report -- [--as-of 2025-11-30] [--mapping mappning.json] [--units Norr,Söder]
- *                     [--period 1-6] --out DIR FILE...
+ *                     [--period 1-6] [--from 2025-01] [--to 2025-06] --out DIR FILE...
  *
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
@@ -15,7 +15,7 @@ import { investigationMonthlyCsv, periodCsv, problemColumns, reconciliationColum
 import { toCsv } from '../format/csv';
 import { importFile, type MappingStore } from '../import/importFile';
 import { Workspace } from '../import/workspace';
-import { isoDate, NO_DATE, parseIsoDate } from '../kpi';
+import { isoDate, NO_DATE, parseIsoDate, parseIsoMonth } from '../kpi';
 
 function fail(message: string): never {
   process.stderr.write(`Fel: ${message}\n`);
@@ -32,6 +32,8 @@ const { values, positionals } = (() => {
         mapping: { type: 'string' },
         units: { type: 'string' },
         period: { type: 'string', default: '1-6' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -41,7 +43,9 @@ const { values, positionals } = (() => {
 })();
 
 if (values.help) {
-  process.stdout.write('Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] --out KATALOG FIL...\n');
+  process.stdout.write(
+    'Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] [--from ÅÅÅÅ-MM] [--to ÅÅÅÅ-MM] --out KATALOG FIL...\n',
+  );
   process.exit(0);
 }
 if (!values.out) fail('ange --out KATALOG för resultatfilerna.');
@@ -67,7 +71,9 @@ for (const path of positionals) {
   const result = importFile(bytes, basename(path), mappings);
   if (result.status === 'failed') fail(result.problem.message);
   if (result.status === 'needs-mapping') {
-    fail(`rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`);
+    fail(
+      `rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`,
+    );
   }
   workspace.add(result);
 }
@@ -75,7 +81,16 @@ for (const path of positionals) {
 const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : workspace.latestEventDate();
 if (asOf === null || asOf === NO_DATE) fail(`ogiltigt uttagsdatum ${values['as-of'] ?? ''} (skriv ÅÅÅÅ-MM-DD).`);
 const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
-if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12) fail('--period skrivs som t.ex. 1-6 (januari–juni).');
+if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12)
+  fail('--period skrivs som t.ex. 1-6 (januari–juni).');
+
+const monthOption = (name: 'from' | 'to') => {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  return parseIsoMonth(text) ?? fail(`--${name} skrivs ÅÅÅÅ-MM, t.ex. 2025-01.`);
+};
+const fromMonth = monthOption('from');
+const toMonth = monthOption('to');
 
 mkdirSync(values.out, { recursive: true });
 const written: string[] = [];
@@ -90,6 +105,8 @@ write('problem.csv', toCsv(problemColumns, problems));
 const view = workspace.investigations({
   asOf,
   units: values.units ? values.units.split(',').map((u) => u.trim()) : undefined,
+  fromMonth,
+  toMonth,
   periodFrom: Number(period[1]),
   periodTo: Number(period[2]),
 });
@@ -100,7 +117,10 @@ if (view) {
 
 const out = process.stdout;
 out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
-for (const f of files) out.write(`${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`);
+for (const f of files)
+  out.write(
+    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
+  );
 if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
 if (!view) out.write('Ingen utredningsfil: inga utredningstabeller skrivna.\n');
 out.write(`Skrev ${written.join(', ')} till ${values.out}\n`);

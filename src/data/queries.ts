@@ -51,7 +51,12 @@ export function usePublishedData() {
           return { name, bytes: await file.arrayBuffer() };
         }),
       );
-      const { outcomes, state } = await callWorker({ type: 'load', files, mappings: loadMappings(), demo: manifest.demo === true });
+      const { outcomes, state } = await callWorker({
+        type: 'load',
+        files,
+        mappings: loadMappings(),
+        demo: manifest.demo === true,
+      });
       client.setQueryData(queryKeys.workspace, state);
       return { manifest, asOf: manifest.asOf ? parseIsoDate(manifest.asOf) : null, outcomes };
     },
@@ -83,7 +88,8 @@ export function useLoadFiles() {
 export function useRemoveFile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: string | null) => (file === null ? callWorker({ type: 'clear' }) : callWorker({ type: 'remove', file })),
+    mutationFn: (file: string | null) =>
+      file === null ? callWorker({ type: 'clear' }) : callWorker({ type: 'remove', file }),
     onSuccess: (state) => client.setQueryData(queryKeys.workspace, state),
   });
 }
@@ -120,7 +126,11 @@ export function useAsOf(): { asOf: DayNumber; source: string } {
   const published = usePublishedData().data;
   const chosen = parseIsoDate(params.get('uttag') ?? '');
   if (chosen !== null) return { asOf: chosen, source: 'valt' };
-  const publishedOnly = !!state && !!published && state.files.length > 0 && state.files.every((f) => published.manifest.files.includes(f.file));
+  const publishedOnly =
+    !!state &&
+    !!published &&
+    state.files.length > 0 &&
+    state.files.every((f) => published.manifest.files.includes(f.file));
   if (publishedOnly && published.asOf != null) return { asOf: published.asOf, source: 'enligt publicerade data' };
   return { asOf: state?.latestEventDate ?? NO_DATE, source: 'senaste händelsedatum i filerna' };
 }

@@ -5,7 +5,10 @@ export type Progress = { done: number; total: number; label: string };
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void }
+>();
 
 function getWorker(): Worker {
   if (worker) return worker;
@@ -30,7 +33,10 @@ function getWorker(): Worker {
 }
 
 /** Sends a request; ArrayBuffers in a load request are transferred, not copied. */
-export function callWorker<T extends Request>(request: T, onProgress?: (p: Progress) => void): Promise<ResponseMap[T['type']]> {
+export function callWorker<T extends Request>(
+  request: T,
+  onProgress?: (p: Progress) => void,
+): Promise<ResponseMap[T['type']]> {
   const id = nextId++;
   const transfer = request.type === 'load' ? request.files.map((f) => f.bytes) : [];
   return new Promise((resolve, reject) => {

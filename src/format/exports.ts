@@ -14,7 +14,10 @@ export interface InvestigationMonthRow extends InvestigationMonth {
 }
 
 /** Joins each month with its year-over-year row. */
-export function investigationMonthRows(months: readonly InvestigationMonth[], yoy: readonly YearOverYearRow[]): InvestigationMonthRow[] {
+export function investigationMonthRows(
+  months: readonly InvestigationMonth[],
+  yoy: readonly YearOverYearRow[],
+): InvestigationMonthRow[] {
   const byMonth = new Map(yoy.map((row) => [row.month, row]));
   return months.map((m) => ({ ...m, yoy: byMonth.get(m.month) }));
 }
@@ -31,7 +34,10 @@ export const investigationMonthlyColumns: CsvColumn<InvestigationMonthRow>[] = [
   { header: 'inledda_foregaende_ar', value: (r) => r.yoy?.previousDenominator ?? null },
   { header: 'sen_foregaende_ar', value: (r) => r.yoy?.previousNumerator ?? null },
   { header: 'andel_sen_foregaende_ar', value: (r) => csvPercent(r.yoy?.previousShare ?? null) },
-  { header: 'forandring_procentenheter', value: (r) => (r.yoy?.changePoints == null ? null : roundHalfAwayFromZero(r.yoy.changePoints, 1)) },
+  {
+    header: 'forandring_procentenheter',
+    value: (r) => (r.yoy?.changePoints == null ? null : roundHalfAwayFromZero(r.yoy.changePoints, 1)),
+  },
   { header: 'forlangd_passerat_forlangd_till', value: (r) => r.extendedOverdue },
 ];
 
@@ -46,7 +52,10 @@ export const periodColumns: CsvColumn<PeriodRow>[] = [
 ];
 
 /** `utredningar_manad.csv`: the monthly table of the Utredningstid page. */
-export function investigationMonthlyCsv(months: readonly InvestigationMonth[], yoy: readonly YearOverYearRow[]): string {
+export function investigationMonthlyCsv(
+  months: readonly InvestigationMonth[],
+  yoy: readonly YearOverYearRow[],
+): string {
   return toCsv(investigationMonthlyColumns, investigationMonthRows(months, yoy));
 }
 

@@ -36,7 +36,12 @@ export interface DatasetSpec {
   fields: FieldSpec[];
 }
 
-const unitField: FieldSpec = { key: 'enhet', label: 'Enhet', kind: 'category', synonyms: ['Enhet', 'Stadsdel', 'Stadsdelsförvaltning', 'Avdelning', 'Enhetsnamn'] };
+const unitField: FieldSpec = {
+  key: 'enhet',
+  label: 'Enhet',
+  kind: 'category',
+  synonyms: ['Enhet', 'Stadsdel', 'Stadsdelsförvaltning', 'Avdelning', 'Enhetsnamn'],
+};
 const sexField: FieldSpec = { key: 'kon', label: 'Kön', kind: 'sex', synonyms: ['Kön', 'Kon', 'Kön barn'] };
 const ageField: FieldSpec = { key: 'alder', label: 'Ålder', kind: 'integer', synonyms: ['Ålder', 'Alder', 'Ålder år'] };
 const genericIds = ['Ärende-ID', 'Ärendenummer', 'Ärendenr', 'Löpnummer', 'ID'];
@@ -45,35 +50,125 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
   utredningar: {
     kind: 'utredningar',
     fields: [
-      { key: 'utredning_id', label: 'Utrednings-id', kind: 'id', required: true, synonyms: ['Utredning-ID', 'Utredningsnummer', 'Utredningsnr', 'Utredning', ...genericIds] },
-      { key: 'startdatum', label: 'Startdatum', kind: 'date', required: true, synonyms: ['Startdatum', 'Utredning inledd', 'Inledd', 'Datum inledd', 'Inledningsdatum', 'Start'] },
-      { key: 'avslutsdatum', label: 'Avslutsdatum', kind: 'date', notBefore: 'startdatum', synonyms: ['Avslutsdatum', 'Avslutad', 'Datum avslut', 'Utredning avslutad', 'Slutdatum'] },
+      {
+        key: 'utredning_id',
+        label: 'Utrednings-id',
+        kind: 'id',
+        required: true,
+        synonyms: ['Utredning-ID', 'Utredningsnummer', 'Utredningsnr', 'Utredning', ...genericIds],
+      },
+      {
+        key: 'startdatum',
+        label: 'Startdatum',
+        kind: 'date',
+        required: true,
+        synonyms: ['Startdatum', 'Utredning inledd', 'Inledd', 'Datum inledd', 'Inledningsdatum', 'Start'],
+      },
+      {
+        key: 'avslutsdatum',
+        label: 'Avslutsdatum',
+        kind: 'date',
+        notBefore: 'startdatum',
+        synonyms: ['Avslutsdatum', 'Avslutad', 'Datum avslut', 'Utredning avslutad', 'Slutdatum'],
+      },
       unitField,
       sexField,
       ageField,
-      { key: 'person_id', label: 'Personnyckel', kind: 'person', synonyms: ['Person-ID', 'Personnyckel', 'Klient-ID', 'Barn-ID', 'Personnummer'] },
+      {
+        key: 'person_id',
+        label: 'Personnyckel',
+        kind: 'person',
+        synonyms: ['Person-ID', 'Personnyckel', 'Klient-ID', 'Barn-ID', 'Personnummer'],
+      },
       // Some systems carry the extension on the investigation row instead of a separate file.
-      { key: 'forlangning_beslutsdatum', label: 'Beslut om förlängning', kind: 'date', notBefore: 'startdatum', synonyms: ['Beslut förlängning', 'Datum beslut förlängning', 'Förlängning beslutad'] },
-      { key: 'forlangd_till', label: 'Förlängd till', kind: 'date', planned: true, synonyms: ['Förlängd till', 'Förlängt till'] },
+      {
+        key: 'forlangning_beslutsdatum',
+        label: 'Beslut om förlängning',
+        kind: 'date',
+        notBefore: 'startdatum',
+        synonyms: ['Beslut förlängning', 'Datum beslut förlängning', 'Förlängning beslutad'],
+      },
+      {
+        key: 'forlangd_till',
+        label: 'Förlängd till',
+        kind: 'date',
+        planned: true,
+        synonyms: ['Förlängd till', 'Förlängt till'],
+      },
     ],
   },
   forlangningar: {
     kind: 'forlangningar',
     fields: [
-      { key: 'utredning_id', label: 'Utrednings-id', kind: 'ref', required: true, synonyms: ['Utredning-ID', 'Utredningsnummer', 'Utredningsnr', 'Utredning', ...genericIds] },
-      { key: 'beslutsdatum', label: 'Beslutsdatum', kind: 'date', required: true, synonyms: ['Beslutsdatum', 'Beslut förlängning', 'Datum beslut förlängning', 'Förlängning beslutad', 'Datum beslut'] },
-      { key: 'forlangd_till', label: 'Förlängd till', kind: 'date', planned: true, notBefore: 'beslutsdatum', synonyms: ['Förlängd till', 'Förlängt till', 'Ny slutdag'] },
+      {
+        key: 'utredning_id',
+        label: 'Utrednings-id',
+        kind: 'ref',
+        required: true,
+        synonyms: ['Utredning-ID', 'Utredningsnummer', 'Utredningsnr', 'Utredning', ...genericIds],
+      },
+      {
+        key: 'beslutsdatum',
+        label: 'Beslutsdatum',
+        kind: 'date',
+        required: true,
+        synonyms: [
+          'Beslutsdatum',
+          'Beslut förlängning',
+          'Datum beslut förlängning',
+          'Förlängning beslutad',
+          'Datum beslut',
+        ],
+      },
+      {
+        key: 'forlangd_till',
+        label: 'Förlängd till',
+        kind: 'date',
+        planned: true,
+        notBefore: 'beslutsdatum',
+        synonyms: ['Förlängd till', 'Förlängt till', 'Ny slutdag'],
+      },
       { key: 'skal', label: 'Skäl', kind: 'text', synonyms: ['Skäl', 'Skal', 'Orsak', 'Motivering'] },
     ],
   },
   beslut: {
     kind: 'beslut',
     fields: [
-      { key: 'beslut_id', label: 'Besluts-id', kind: 'id', required: true, synonyms: ['Besluts-ID', 'Beslutsnummer', 'Beslutsnr', ...genericIds] },
-      { key: 'beslutsdatum', label: 'Beslutsdatum', kind: 'date', required: true, synonyms: ['Beslutsdatum', 'Datum beslut', 'Beslutad'] },
-      { key: 'insats', label: 'Insats', kind: 'category', required: true, synonyms: ['Insats', 'Insatstyp', 'Typ av insats', 'Bistånd'] },
-      { key: 'verkstalldatum', label: 'Verkställd', kind: 'date', notBefore: 'beslutsdatum', synonyms: ['Verkställd', 'Verkställd datum', 'Verkställighetsdatum', 'Datum verkställd', 'Verkställt'] },
-      { key: 'avbrottsdatum', label: 'Avbrott', kind: 'date', notBefore: 'beslutsdatum', synonyms: ['Avbrott', 'Avbrott datum', 'Avbrottsdatum', 'Datum avbrott'] },
+      {
+        key: 'beslut_id',
+        label: 'Besluts-id',
+        kind: 'id',
+        required: true,
+        synonyms: ['Besluts-ID', 'Beslutsnummer', 'Beslutsnr', ...genericIds],
+      },
+      {
+        key: 'beslutsdatum',
+        label: 'Beslutsdatum',
+        kind: 'date',
+        required: true,
+        synonyms: ['Beslutsdatum', 'Datum beslut', 'Beslutad'],
+      },
+      {
+        key: 'insats',
+        label: 'Insats',
+        kind: 'category',
+        required: true,
+        synonyms: ['Insats', 'Insatstyp', 'Typ av insats', 'Bistånd'],
+      },
+      {
+        key: 'verkstalldatum',
+        label: 'Verkställd',
+        kind: 'date',
+        notBefore: 'beslutsdatum',
+        synonyms: ['Verkställd', 'Verkställd datum', 'Verkställighetsdatum', 'Datum verkställd', 'Verkställt'],
+      },
+      {
+        key: 'avbrottsdatum',
+        label: 'Avbrott',
+        kind: 'date',
+        notBefore: 'beslutsdatum',
+        synonyms: ['Avbrott', 'Avbrott datum', 'Avbrottsdatum', 'Datum avbrott'],
+      },
       { key: 'orsak', label: 'Orsak', kind: 'text', synonyms: ['Orsak', 'Orsak försening', 'Skäl'] },
       unitField,
       sexField,
@@ -83,12 +178,41 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
   orosanmalningar: {
     kind: 'orosanmalningar',
     fields: [
-      { key: 'anmalan_id', label: 'Anmälan-id', kind: 'id', required: true, synonyms: ['Anmälan-ID', 'Anmälningsnummer', 'Anmälan', ...genericIds] },
-      { key: 'inkomstdatum', label: 'Inkomstdatum', kind: 'date', required: true, synonyms: ['Inkomstdatum', 'Inkom', 'Inkommen', 'Inkommen datum', 'Datum inkommen', 'Mottagen'] },
-      { key: 'skyddsbedomning_datum', label: 'Skyddsbedömning', kind: 'date', notBefore: 'inkomstdatum', synonyms: ['Skyddsbedömning', 'Skyddsbedömning datum', 'Datum skyddsbedömning'] },
-      { key: 'forhandsbedomning_datum', label: 'Förhandsbedömning', kind: 'date', notBefore: 'inkomstdatum', synonyms: ['Förhandsbedömning', 'Förhandsbedömning klar', 'Förhandsbedömning datum', 'Datum förhandsbedömning'] },
+      {
+        key: 'anmalan_id',
+        label: 'Anmälan-id',
+        kind: 'id',
+        required: true,
+        synonyms: ['Anmälan-ID', 'Anmälningsnummer', 'Anmälan', ...genericIds],
+      },
+      {
+        key: 'inkomstdatum',
+        label: 'Inkomstdatum',
+        kind: 'date',
+        required: true,
+        synonyms: ['Inkomstdatum', 'Inkom', 'Inkommen', 'Inkommen datum', 'Datum inkommen', 'Mottagen'],
+      },
+      {
+        key: 'skyddsbedomning_datum',
+        label: 'Skyddsbedömning',
+        kind: 'date',
+        notBefore: 'inkomstdatum',
+        synonyms: ['Skyddsbedömning', 'Skyddsbedömning datum', 'Datum skyddsbedömning'],
+      },
+      {
+        key: 'forhandsbedomning_datum',
+        label: 'Förhandsbedömning',
+        kind: 'date',
+        notBefore: 'inkomstdatum',
+        synonyms: ['Förhandsbedömning', 'Förhandsbedömning klar', 'Förhandsbedömning datum', 'Datum förhandsbedömning'],
+      },
       { key: 'beslut', label: 'Beslut', kind: 'category', synonyms: ['Beslut', 'Beslut förhandsbedömning', 'Utfall'] },
-      { key: 'orsak_forsening', label: 'Orsak försening', kind: 'text', synonyms: ['Orsak försening', 'Orsak till försening', 'Förseningsorsak'] },
+      {
+        key: 'orsak_forsening',
+        label: 'Orsak försening',
+        kind: 'text',
+        synonyms: ['Orsak försening', 'Orsak till försening', 'Förseningsorsak'],
+      },
       unitField,
       sexField,
       ageField,

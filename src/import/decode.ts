@@ -5,9 +5,7 @@
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: Encoding }
-  | { ok: false; reason: 'empty' | 'binary' };
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: 'empty' | 'binary' };
 
 /**
  * Decodes a file's bytes: a BOM decides; else strict UTF-8, falling back to Windows-1252.
@@ -21,7 +19,8 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return textResult(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const probe = body.subarray(0, 65536);
   if (probe.includes(0)) return { ok: false, reason: 'binary' };
   try {

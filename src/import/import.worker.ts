@@ -23,7 +23,10 @@ function state(): WorkspaceState {
   };
 }
 
-function handle(request: Request, progress: (done: number, total: number, label: string) => void): ResponseMap[Request['type']] {
+function handle(
+  request: Request,
+  progress: (done: number, total: number, label: string) => void,
+): ResponseMap[Request['type']] {
   switch (request.type) {
     case 'load': {
       const outcomes: FileOutcome[] = [];
@@ -40,7 +43,13 @@ function handle(request: Request, progress: (done: number, total: number, label:
           }
           workspace.add(result);
           if (request.demo) demoFiles.add(result.file);
-          outcomes.push({ status: 'loaded', file: result.file, dataset: result.dataset, rowsRead: result.rowsRead, rowsRejected: result.rowsRejected });
+          outcomes.push({
+            status: 'loaded',
+            file: result.file,
+            dataset: result.dataset,
+            rowsRead: result.rowsRead,
+            rowsRejected: result.rowsRejected,
+          });
         } else {
           outcomes.push(result);
         }

@@ -3,7 +3,15 @@
  * → validate into a typed table. A file that cannot be read at all yields one problem and no table.
  */
 import { decodeCsvBytes, type Encoding } from './decode';
-import { applyMapping, DATASETS, headerSignature, recognizeDataset, type ColumnAssignment, type DatasetKind, type SavedMapping } from './datasets';
+import {
+  applyMapping,
+  DATASETS,
+  headerSignature,
+  recognizeDataset,
+  type ColumnAssignment,
+  type DatasetKind,
+  type SavedMapping,
+} from './datasets';
 import { parseCsv } from './parse';
 import type { Table } from './table';
 import { validateRecords, type Problem } from './validate';
@@ -56,16 +64,29 @@ function failed(file: string, code: Problem['code'], message: string): FailedFil
  * Imports one file. `mappings` are the user's confirmed mappings; `forced` applies a mapping to
  * this file even if its header is recognised (used right after the user confirms one).
  */
-export function importFile(bytes: Uint8Array, file: string, mappings: MappingStore = {}, forced?: SavedMapping): FileImport {
+export function importFile(
+  bytes: Uint8Array,
+  file: string,
+  mappings: MappingStore = {},
+  forced?: SavedMapping,
+): FileImport {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     return decoded.reason === 'empty'
       ? failed(file, 'empty-file', `Filen ${file} är tom. Inget har ändrats.`)
-      : failed(file, 'not-csv', `Filen ${file} är ingen textfil (CSV). Spara den som "CSV (semikolonavgränsad)" och försök igen. Inget har ändrats.`);
+      : failed(
+          file,
+          'not-csv',
+          `Filen ${file} är ingen textfil (CSV). Spara den som "CSV (semikolonavgränsad)" och försök igen. Inget har ändrats.`,
+        );
   }
   const parsed = parseCsv(decoded.text);
   if (parsed.header.length < 2) {
-    return failed(file, 'not-csv', `Filen ${file} ser inte ut som en CSV-fil: rubrikraden har bara en kolumn. Inget har ändrats.`);
+    return failed(
+      file,
+      'not-csv',
+      `Filen ${file} ser inte ut som en CSV-fil: rubrikraden har bara en kolumn. Inget har ändrats.`,
+    );
   }
   const signature = headerSignature(parsed.header);
   const mapping = forced ?? mappings[signature];
@@ -73,7 +94,8 @@ export function importFile(bytes: Uint8Array, file: string, mappings: MappingSto
   let columns: ColumnAssignment;
   if (mapping) {
     const applied = applyMapping(mapping, parsed.header);
-    if (!applied) return failed(file, 'missing-mapping', `Kolumnmappningen för ${file} pekar på kolumner som saknas i filen.`);
+    if (!applied)
+      return failed(file, 'missing-mapping', `Kolumnmappningen för ${file} pekar på kolumner som saknas i filen.`);
     dataset = mapping.dataset;
     columns = applied;
   } else {

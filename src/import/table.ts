@@ -37,7 +37,12 @@ export function dateColumn(table: Table, key: string): Int32Array {
 
 /** Reads a category column, or all-zero codes with one empty label when absent. */
 export function categoryColumn(table: Table, key: string, emptyLabel = NO_UNIT): CategoryColumn {
-  return table.categories[key] ?? { codes: new Uint16Array(table.count), labels: [key === 'kon' ? SEX_LABELS[0] : emptyLabel] };
+  return (
+    table.categories[key] ?? {
+      codes: new Uint16Array(table.count),
+      labels: [key === 'kon' ? SEX_LABELS[0] : emptyLabel],
+    }
+  );
 }
 
 /** Reads a text column, or empty strings when absent. */
@@ -86,11 +91,15 @@ export function concatTables(dataset: DatasetKind, tables: readonly Table[]): Ta
     fileIndex: new Uint16Array(count),
     line: new Int32Array(count),
   };
-  const keys = (pick: (t: Table) => Record<string, unknown>) => [...new Set(tables.flatMap((t) => Object.keys(pick(t))))];
+  const keys = (pick: (t: Table) => Record<string, unknown>) => [
+    ...new Set(tables.flatMap((t) => Object.keys(pick(t)))),
+  ];
   for (const key of keys((t) => t.dates)) result.dates[key] = new Int32Array(count).fill(NO_DATE);
   for (const key of keys((t) => t.integers)) result.integers[key] = new Int32Array(count).fill(NO_INTEGER);
   for (const key of keys((t) => t.texts)) result.texts[key] = new Array<string>(count).fill('');
-  const builders = new Map(keys((t) => t.categories).map((key) => [key, new CategoryBuilder(key === 'kon' ? SEX_LABELS : [])]));
+  const builders = new Map(
+    keys((t) => t.categories).map((key) => [key, new CategoryBuilder(key === 'kon' ? SEX_LABELS : [])]),
+  );
   for (const key of builders.keys()) result.categories[key] = { codes: new Uint16Array(count), labels: [] };
   let offset = 0;
   for (const table of tables) {

@@ -76,7 +76,8 @@ export function parseDate(raw: string): DayNumber {
   if (fast !== null) return fast;
   const text = raw.trim();
   if (text === '') return NO_DATE;
-  let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  let match =
+    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   let year: number, month: number, day: number;
   if (match) {
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -100,7 +101,10 @@ function parseIsoFast(text: string): DayNumber | null {
     if (c < 0 || c > 9) return null;
     year = year * 10 + c;
   }
-  const m1 = text.charCodeAt(5) - 48, m2 = text.charCodeAt(6) - 48, d1 = text.charCodeAt(8) - 48, d2 = text.charCodeAt(9) - 48;
+  const m1 = text.charCodeAt(5) - 48,
+    m2 = text.charCodeAt(6) - 48,
+    d1 = text.charCodeAt(8) - 48,
+    d2 = text.charCodeAt(9) - 48;
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
@@ -151,7 +155,14 @@ export function validateRecords(
   const line = new Int32Array(n);
   const headerCount = parsed.header.length;
   const report = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
-    problems.push({ file: fileName, line: lineNo, column: field ? parsed.header[columns[field.key]] : '', value: displayValue(value), code, message });
+    problems.push({
+      file: fileName,
+      line: lineNo,
+      column: field ? parsed.header[columns[field.key]] : '',
+      value: displayValue(value),
+      code,
+      message,
+    });
 
   let kept = 0;
   const rowDates: Record<string, DayNumber> = {};
@@ -160,12 +171,24 @@ export function validateRecords(
     const cells = record.fields;
     const quoteError = parsed.quoteErrors.get(r);
     if (quoteError !== undefined) {
-      report(record.line, null, cells.join(parsed.delimiter).slice(0, 80), 'quotes', 'Ett citattecken stängs aldrig; raden kan inte läsas säkert.');
+      report(
+        record.line,
+        null,
+        cells.join(parsed.delimiter).slice(0, 80),
+        'quotes',
+        'Ett citattecken stängs aldrig; raden kan inte läsas säkert.',
+      );
       continue;
     }
     const extraFilled = cells.slice(headerCount).some((c) => c.trim() !== '');
     if (cells.length < headerCount || extraFilled) {
-      report(record.line, null, cells.join(parsed.delimiter).slice(0, 80), 'field-count', `Raden har ${cells.length} fält men rubrikraden har ${headerCount}.`);
+      report(
+        record.line,
+        null,
+        cells.join(parsed.delimiter).slice(0, 80),
+        'field-count',
+        `Raden har ${cells.length} fält men rubrikraden har ${headerCount}.`,
+      );
       continue;
     }
     let rejected = false;
@@ -179,7 +202,13 @@ export function validateRecords(
       if (field.kind === 'date') {
         const day = parseDate(raw);
         if (Number.isNaN(day)) {
-          report(record.line, field, raw, 'invalid-date', `Ogiltigt datum "${displayValue(raw)}" i kolumnen ${field.label}.`);
+          report(
+            record.line,
+            field,
+            raw,
+            'invalid-date',
+            `Ogiltigt datum "${displayValue(raw)}" i kolumnen ${field.label}.`,
+          );
           rejected = true;
           break;
         }
@@ -193,7 +222,13 @@ export function validateRecords(
       const earlier = rowDates[field.notBefore];
       if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
         const other = spec.fields.find((f) => f.key === field.notBefore);
-        report(record.line, field, cells[columns[field.key]], 'end-before-start', `${field.label} ${isoDate(day)} ligger före ${other?.label ?? field.notBefore} ${isoDate(earlier)}.`);
+        report(
+          record.line,
+          field,
+          cells[columns[field.key]],
+          'end-before-start',
+          `${field.label} ${isoDate(day)} ligger före ${other?.label ?? field.notBefore} ${isoDate(earlier)}.`,
+        );
         rejected = true;
         break;
       }
@@ -225,7 +260,8 @@ export function validateRecords(
     kept++;
   }
   const categories: Table['categories'] = {};
-  for (const [key, builder] of Object.entries(builders)) categories[key] = { codes: codes[key].slice(0, kept), labels: builder.labels };
+  for (const [key, builder] of Object.entries(builders))
+    categories[key] = { codes: codes[key].slice(0, kept), labels: builder.labels };
   const table: Table = {
     dataset,
     count: kept,
@@ -276,7 +312,8 @@ export function filterRows(table: Table, keep: Uint8Array): Table {
   for (let i = 0; i < table.count; i++) if (keep[i]) index.push(i);
   if (index.length === table.count) return table;
   const pickInt = (column: Int32Array) => Int32Array.from(index, (i) => column[i]);
-  const map = <T,>(record: Record<string, T>, f: (v: T) => T) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+  const map = <T>(record: Record<string, T>, f: (v: T) => T) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
   return {
     ...table,
     count: index.length,

@@ -72,7 +72,9 @@ export class Workspace {
     if (tables.length === 0) return null;
     const all = concatTables(kind, tables);
     const idField = DATASETS[kind].fields.find((f) => f.kind === 'id');
-    const { keep, problems } = idField ? findDuplicateIds(all, idField.key) : { keep: new Uint8Array(all.count).fill(1), problems: [] };
+    const { keep, problems } = idField
+      ? findDuplicateIds(all, idField.key)
+      : { keep: new Uint8Array(all.count).fill(1), problems: [] };
     const result = { table: filterRows(all, keep), duplicateProblems: problems };
     this.merged.set(kind, result);
     return result;
@@ -140,7 +142,15 @@ export class Workspace {
     for (const p of problems) rejectedByFile.set(p.file, (rejectedByFile.get(p.file) ?? 0) + 1);
     const files = this.files.map((f) => {
       const rejected = rejectedByFile.get(f.file) ?? 0;
-      return { file: f.file, dataset: f.dataset, encoding: f.encoding, delimiter: f.delimiter, rowsRead: f.rowsRead, rowsAccepted: f.rowsRead - rejected, rowsRejected: rejected };
+      return {
+        file: f.file,
+        dataset: f.dataset,
+        encoding: f.encoding,
+        delimiter: f.delimiter,
+        rowsRead: f.rowsRead,
+        rowsAccepted: f.rowsRead - rejected,
+        rowsRejected: rejected,
+      };
     });
     problems.sort((a, b) => a.file.localeCompare(b.file, 'sv') || a.line - b.line);
     return { files, problems };
@@ -169,10 +179,20 @@ export class Workspace {
       query.asOf,
       query.deadline,
     );
-    const selected = query.units && query.units.length > 0 ? query.units.map((u) => units.labels.indexOf(u)).filter((i) => i >= 0) : undefined;
+    const selected =
+      query.units && query.units.length > 0
+        ? query.units.map((u) => units.labels.indexOf(u)).filter((i) => i >= 0)
+        : undefined;
     const all = monthlyCohorts(cube, { units: selected });
-    const shares = all.map((m) => ({ month: m.month, numerator: m.late, denominator: m.started, preliminary: m.preliminary }));
-    const inRange = (month: MonthIndex) => (query.fromMonth === undefined || month >= query.fromMonth) && (query.toMonth === undefined || month <= query.toMonth);
+    const shares = all.map((m) => ({
+      month: m.month,
+      numerator: m.late,
+      denominator: m.started,
+      preliminary: m.preliminary,
+    }));
+    const inRange = (month: MonthIndex) =>
+      (query.fromMonth === undefined || month >= query.fromMonth) &&
+      (query.toMonth === undefined || month <= query.toMonth);
     const yoy = yearOverYear(shares);
     return {
       units: [...units.labels].sort((a, b) => a.localeCompare(b, 'sv')),
@@ -192,19 +212,40 @@ export class Workspace {
     if (fromFile) {
       const { keep } = this.rowsAfterAsOf('forlangningar', asOf);
       const ext = filterRows(fromFile.table, keep);
-      const joined = joinExtensions(ids, { count: ext.count, investigationId: textColumn(ext, 'utredning_id'), decided: dateColumn(ext, 'beslutsdatum'), extendedTo: dateColumn(ext, 'forlangd_till') }, asOf);
+      const joined = joinExtensions(
+        ids,
+        {
+          count: ext.count,
+          investigationId: textColumn(ext, 'utredning_id'),
+          decided: dateColumn(ext, 'beslutsdatum'),
+          extendedTo: dateColumn(ext, 'forlangd_till'),
+        },
+        asOf,
+      );
       // Extensions carried on the investigation rows count as well.
       if (inline) {
         const inlineTo = dateColumn(table, 'forlangd_till');
         for (let i = 0; i < table.count; i++) {
-          if (inline[i] !== NO_DATE && (joined.firstExtension[i] === NO_DATE || inline[i] < joined.firstExtension[i])) joined.firstExtension[i] = inline[i];
+          if (inline[i] !== NO_DATE && (joined.firstExtension[i] === NO_DATE || inline[i] < joined.firstExtension[i]))
+            joined.firstExtension[i] = inline[i];
           if (inlineTo[i] !== NO_DATE && inlineTo[i] > joined.extendedTo[i]) joined.extendedTo[i] = inlineTo[i];
         }
       }
       return { ...joined, orphans: joined.orphanRows.length, source: 'fil' as const };
     }
-    if (inline) return { firstExtension: inline, extendedTo: dateColumn(table, 'forlangd_till'), orphans: 0, source: 'utredningsfilen' as const };
-    return { firstExtension: new Int32Array(table.count).fill(NO_DATE), extendedTo: new Int32Array(table.count).fill(NO_DATE), orphans: 0, source: 'saknas' as const };
+    if (inline)
+      return {
+        firstExtension: inline,
+        extendedTo: dateColumn(table, 'forlangd_till'),
+        orphans: 0,
+        source: 'utredningsfilen' as const,
+      };
+    return {
+      firstExtension: new Int32Array(table.count).fill(NO_DATE),
+      extendedTo: new Int32Array(table.count).fill(NO_DATE),
+      orphans: 0,
+      source: 'saknas' as const,
+    };
   }
 }
 

@@ -80,11 +80,7 @@ export interface PeriodRow {
  * labelled by the year it starts in.
  * @example periodComparison(rows, 1, 6) // one row per year, January–June
  */
-export function periodComparison(
-  rows: readonly MonthlyShare[],
-  fromMonth: number,
-  toMonth: number,
-): PeriodRow[] {
+export function periodComparison(rows: readonly MonthlyShare[], fromMonth: number, toMonth: number): PeriodRow[] {
   const spanLength = ((toMonth - fromMonth + 12) % 12) + 1;
   const byYear = new Map<number, MonthlyShare[]>();
   for (const row of rows) {

@@ -6,11 +6,19 @@
 import { addMonths, parseISO } from 'date-fns';
 import { importFile } from '../../src/import/importFile';
 import { Workspace } from '../../src/import/workspace';
-import { addMonthsClamped, buildInvestigationCube, dayFromYmd, isoDate, monthlyCohorts, NO_DATE, parseIsoDate } from '../../src/kpi';
+import {
+  addMonthsClamped,
+  buildInvestigationCube,
+  dayFromYmd,
+  isoDate,
+  monthlyCohorts,
+  NO_DATE,
+  parseIsoDate,
+} from '../../src/kpi';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 let seed = 42;
-const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
 
 function time<T>(label: string, f: () => T, repeat = 3): { result: T; ms: number } {
   let best = Number.POSITIVE_INFINITY;
@@ -20,11 +28,15 @@ function time<T>(label: string, f: () => T, repeat = 3): { result: T; ms: number
     result = f();
     best = Math.min(best, performance.now() - t0);
   }
-  console.log(`${label.padEnd(58)} ${best.toFixed(0).padStart(7)} ms  (${((ROWS / best) * 1000).toExponential(2)} rader/s)`);
+  console.log(
+    `${label.padEnd(58)} ${best.toFixed(0).padStart(7)} ms  (${((ROWS / best) * 1000).toExponential(2)} rader/s)`,
+  );
   return { result, ms: best };
 }
 
-console.log(`Insyn benchmark, ${ROWS.toLocaleString('sv-SE')} rader, Node ${process.version}, TZ=${process.env.TZ ?? '(systemets)'}\n`);
+console.log(
+  `Insyn benchmark, ${ROWS.toLocaleString('sv-SE')} rader, Node ${process.version}, TZ=${process.env.TZ ?? '(systemets)'}\n`,
+);
 
 // Synthetic utredningar CSV, 2015–2025.
 const base = dayFromYmd(2015, 1, 1);
@@ -35,12 +47,18 @@ for (let i = 0; i < ROWS; i++) {
   const start = base + Math.floor(rand() * 3900);
   const end = rand() < 0.05 ? NO_DATE : start + 20 + Math.floor(rand() * 200);
   starts.push(isoDate(start));
-  lines.push(`U${i};${isoDate(start)};${end === NO_DATE ? '' : isoDate(end)};${units[i % units.length]};${i % 2 ? 'pojke' : 'flicka'}`);
+  lines.push(
+    `U${i};${isoDate(start)};${end === NO_DATE ? '' : isoDate(end)};${units[i % units.length]};${i % 2 ? 'pojke' : 'flicka'}`,
+  );
 }
 const bytes = new TextEncoder().encode(lines.join('\n'));
 console.log(`CSV: ${(bytes.length / 1e6).toFixed(1)} MB\n`);
 
-const imported = time('import: avkoda + tolka (PapaParse) + validera till kolumner', () => importFile(bytes, 'bench.csv'), 2);
+const imported = time(
+  'import: avkoda + tolka (PapaParse) + validera till kolumner',
+  () => importFile(bytes, 'bench.csv'),
+  2,
+);
 if (imported.result.status !== 'loaded') throw new Error('import failed');
 const table = imported.result.table;
 const ws = new Workspace();
@@ -50,9 +68,25 @@ const start = table.dates.startdatum;
 const end = table.dates.avslutsdatum;
 const none = new Int32Array(table.count).fill(NO_DATE);
 const cube = time('kub: klassificera alla + räkna per månad × enhet × kön', () =>
-  buildInvestigationCube({ count: table.count, start, end, firstExtension: none, extendedTo: none, unit: table.categories.enhet.codes, sex: table.categories.kon.codes, units: table.categories.enhet.labels }, asOf),
+  buildInvestigationCube(
+    {
+      count: table.count,
+      start,
+      end,
+      firstExtension: none,
+      extendedTo: none,
+      unit: table.categories.enhet.codes,
+      sex: table.categories.kon.codes,
+      units: table.categories.enhet.labels,
+    },
+    asOf,
+  ),
 );
-const filter = time('filter: månadsrader för en enhet ur kuben', () => monthlyCohorts(cube.result.cube, { units: [2] }), 5);
+const filter = time(
+  'filter: månadsrader för en enhet ur kuben',
+  () => monthlyCohorts(cube.result.cube, { units: [2] }),
+  5,
+);
 time('hela vyn: Workspace.investigations (inkl. kopiering, kub, jämförelser)', () => ws.investigations({ asOf }), 2);
 
 console.log('\nFristberäkning, samma rader:');
@@ -61,10 +95,16 @@ const integer = time('heltal: parseIsoDate + addMonthsClamped', () => {
   for (const s of starts) sum += addMonthsClamped(parseIsoDate(s) as number, 4);
   return sum;
 });
-const dateFns = time('date-fns: parseISO + addMonths', () => {
-  let sum = 0;
-  for (const s of starts) sum += addMonths(parseISO(s), 4).getTime();
-  return sum;
-}, 1);
+const dateFns = time(
+  'date-fns: parseISO + addMonths',
+  () => {
+    let sum = 0;
+    for (const s of starts) sum += addMonths(parseISO(s), 4).getTime();
+    return sum;
+  },
+  1,
+);
 
-console.log(`\nKvoter: date-fns / heltal = ${(dateFns.ms / integer.ms).toFixed(1)}×; filterbyte / kubbygge = ${(filter.ms / cube.ms).toExponential(1)}`);
+console.log(
+  `\nKvoter: date-fns / heltal = ${(dateFns.ms / integer.ms).toFixed(1)}×; filterbyte / kubbygge = ${(filter.ms / cube.ms).toExponential(1)}`,
+);

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchExternalRequests } from './browser';
 
 const baseUrl = inject('baseUrl');
-const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as { months: Record<string, Record<string, number>> };
+const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
+  months: Record<string, Record<string, number>>;
+};
 let browser: Browser;
 let page: Page;
 let external: string[];
@@ -22,7 +27,9 @@ beforeEach(async () => {
 
 /** The cells of the monthly table's row for a month label such as "jan 2025". */
 async function monthRow(label: string): Promise<string[]> {
-  const row = page.locator('[data-testid="monthly-table"] tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${label}`) }) });
+  const row = page.locator('[data-testid="monthly-table"] tbody tr', {
+    has: page.locator('th', { hasText: new RegExp(`^${label}`) }),
+  });
   await row.first().waitFor();
   return (await row.first().locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
@@ -48,7 +55,12 @@ describe('Utredningstid with the demo data', () => {
       `${want['sen']} (${previous['sen']})`,
       `${percent(want['sen'], started)} (${percent(previous['sen'], previousStarted)})`,
     ]);
-    expect(cells.slice(5, 9)).toEqual([String(want['i tid']), String(want['förlängd']), String(want['sen']), String(want['pågående'])]);
+    expect(cells.slice(5, 9)).toEqual([
+      String(want['i tid']),
+      String(want['förlängd']),
+      String(want['sen']),
+      String(want['pågående']),
+    ]);
 
     // Preliminary months say so in text, not only by colour.
     const prelRow = await monthRow('nov 2025');
@@ -70,11 +82,37 @@ describe('Utredningstid with the demo data', () => {
   it('downloads the monthly table as CSV for Swedish Excel', async () => {
     await page.goto(`${baseUrl}?fran=2025-01&till=2025-02`);
     await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Ladda ner CSV utredningar_manad\.csv/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Ladda ner CSV utredningar_manad\.csv/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('utredningar_manad.csv');
     const text = readFileSync((await download.path()) as string, 'utf8');
     expect(text.startsWith('\ufeffmanad;inledda;i_tid;forlangd;sen;pagaende;andel_sen;preliminar')).toBe(true);
     expect(text.split('\r\n')[1]).toMatch(/^2025-01;\d+;\d+;\d+;\d+;0;\d+(,\d)?;nej;/);
+    // The headless report with the same choices writes the same bytes.
+    const out = mkdtempSync(join(tmpdir(), 'insyn-e2e-'));
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/report.ts',
+        '--as-of',
+        '2025-11-30',
+        '--from',
+        '2025-01',
+        '--to',
+        '2025-02',
+        '--out',
+        out,
+        'public/data/utredningar.csv',
+        'public/data/forlangningar.csv',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(0);
+    expect(readFileSync(join(out, 'utredningar_manad.csv'), 'utf8')).toBe(text);
   });
 });
 
@@ -84,16 +122,22 @@ describe('Importing files', () => {
   it('replaces the demo data, reconciles every file and lists each problem', async () => {
     await page.goto(`${baseUrl}?sida=data`);
     await page.getByTestId('demo-badge').waitFor();
-    await page.getByTestId('file-input').setInputFiles([
-      fixture('dialects/utredningar_excel_win1252.csv'),
-      fixture('dialects/forlangningar_tabb.csv'),
-      fixture('problems/utredningar_fel.csv'),
-    ]);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles([
+        fixture('dialects/utredningar_excel_win1252.csv'),
+        fixture('dialects/forlangningar_tabb.csv'),
+        fixture('problems/utredningar_fel.csv'),
+      ]);
     await page.getByTestId('reconciliation-total').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('13 rader lästa'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('13 rader lästa'),
+    );
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
     // As-of = latest event date = 2026-01-05 (F-7), so only the 5 row-level problems and the duplicate remain.
-    expect(await page.getByTestId('reconciliation-total').innerText()).toContain('13 rader lästa = 8 godkända + 5 avvisade');
+    expect(await page.getByTestId('reconciliation-total').innerText()).toContain(
+      '13 rader lästa = 8 godkända + 5 avvisade',
+    );
     const problems = await page.locator('[data-testid="problem-table"] tbody tr').allInnerTexts();
     expect(problems).toHaveLength(5);
     expect(problems[0]).toContain('Ogiltigt datum "2025-02-30" i kolumnen Startdatum.');
@@ -101,12 +145,18 @@ describe('Importing files', () => {
 
     // With an earlier as-of date, the row dated after it is rejected too, and the sum still holds.
     await page.getByLabel('Uttagsdatum', { exact: true }).fill('2025-11-30');
-    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('= 7 godkända + 6 avvisade'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="reconciliation-total"]')
+        ?.textContent?.includes('= 7 godkända + 6 avvisade'),
+    );
   });
 
   it('computes the imported investigations by the rules', async () => {
     await page.goto(`${baseUrl}?sida=data`);
-    await page.getByTestId('file-input').setInputFiles([fixture('dialects/utredningar_excel_win1252.csv'), fixture('dialects/forlangningar_tabb.csv')]);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles([fixture('dialects/utredningar_excel_win1252.csv'), fixture('dialects/forlangningar_tabb.csv')]);
     await page.getByTestId('reconciliation-total').waitFor();
     await page.getByRole('link', { name: 'Utredningstid' }).click();
     // A-1 finished on its deadline (i tid); A-2 and A-3 extended on or before theirs.
@@ -125,8 +175,14 @@ describe('Importing files', () => {
     await form.getByLabel('Enhet').selectOption('Grupp');
     await form.getByRole('button', { name: 'Bekräfta och läs in' }).click();
     await page.getByText('utredningar_okanda_rubriker.csv: inläst som utredningar, 2 rader.').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="reconciliation-table"]')?.textContent?.includes('utredningar_okanda_rubriker.csv'));
-    const row = await page.locator('[data-testid="reconciliation-table"] tbody tr', { hasText: 'utredningar_okanda_rubriker.csv' }).allInnerTexts();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="reconciliation-table"]')
+        ?.textContent?.includes('utredningar_okanda_rubriker.csv'),
+    );
+    const row = await page
+      .locator('[data-testid="reconciliation-table"] tbody tr', { hasText: 'utredningar_okanda_rubriker.csv' })
+      .allInnerTexts();
     expect(row[0].split('\t').slice(-3)).toEqual(['2', '2', '0']);
     // Same header again: no question asked.
     await page.getByTestId('file-input').setInputFiles(fixture('dialects/utredningar_okanda_rubriker.csv'));

@@ -14,7 +14,8 @@ function files(dir: string): string[] {
   });
 }
 const sources = files(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
-const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
 const layer = (path: string) => path.split('/')[0];
 const LAYERS: Record<string, string[]> = {
   kpi: ['kpi'],
@@ -37,7 +38,8 @@ describe('module boundaries', () => {
         const allowed = LAYERS[layer(path)] ?? [];
         if (!allowed.includes(layer(target))) violations.push(`${path} → ${target}`);
         // No cross-feature imports.
-        if (layer(path) === 'features' && layer(target) === 'features' && path.split('/')[1] !== target.split('/')[1]) violations.push(`${path} → ${target}`);
+        if (layer(path) === 'features' && layer(target) === 'features' && path.split('/')[1] !== target.split('/')[1])
+          violations.push(`${path} → ${target}`);
       }
     }
     expect(violations).toEqual([]);
@@ -47,19 +49,27 @@ describe('module boundaries', () => {
     const banned = /^(react|react-dom|recharts|@tanstack\/|node:|fs$|path$)/;
     const offenders = sources
       .filter((s) => ['kpi', 'import', 'format'].includes(layer(s.path)))
-      .flatMap((s) => importsOf(s.text).filter((spec) => banned.test(spec)).map((spec) => `${s.path}: ${spec}`));
+      .flatMap((s) =>
+        importsOf(s.text)
+          .filter((spec) => banned.test(spec))
+          .map((spec) => `${s.path}: ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('kpi imports only date-fns from outside and never reads the clock', () => {
     const kpi = sources.filter((s) => layer(s.path) === 'kpi');
-    expect(kpi.flatMap((s) => importsOf(s.text).filter((spec) => !spec.startsWith('.') && !spec.startsWith('date-fns')))).toEqual([]);
+    expect(
+      kpi.flatMap((s) => importsOf(s.text).filter((spec) => !spec.startsWith('.') && !spec.startsWith('date-fns'))),
+    ).toEqual([]);
     expect(kpi.filter((s) => /new Date\(|Date\.now\(/.test(s.text)).map((s) => s.path)).toEqual([]);
     expect(kpi.filter((s) => /:\s*any\b|as any\b|<any>/.test(s.text)).map((s) => s.path)).toEqual([]);
   });
 
   it('the app makes no request to another origin (no absolute URLs in code)', () => {
-    const offenders = sources.filter((s) => /(fetch|import|src=|href=)\s*\(?\s*['"`]https?:\/\//.test(s.text)).map((s) => s.path);
+    const offenders = sources
+      .filter((s) => /(fetch|import|src=|href=)\s*\(?\s*['"`]https?:\/\//.test(s.text))
+      .map((s) => s.path);
     expect(offenders).toEqual([]);
   });
 });

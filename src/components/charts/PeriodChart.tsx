@@ -18,13 +18,22 @@ export function PeriodChart({ rows, title }: { rows: PeriodBarRow[]; title: stri
         <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => formatPercent(v / 100)} tick={{ fill: COLORS.text, fontSize: 12 }} width={52} />
+          <YAxis
+            tickFormatter={(v: number) => formatPercent(v / 100)}
+            tick={{ fill: COLORS.text, fontSize: 12 }}
+            width={52}
+          />
           <Tooltip formatter={(v) => label(v)} />
           <Legend />
           <Bar dataKey="mean" name="Medelvärde av månadsandelar" fill={COLORS.current} isAnimationActive={false}>
             <LabelList dataKey="mean" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
           </Bar>
-          <Bar dataKey="pooled" name="Sammanvägd andel (alla sena / alla inledda)" fill={COLORS.previous} isAnimationActive={false}>
+          <Bar
+            dataKey="pooled"
+            name="Sammanvägd andel (alla sena / alla inledda)"
+            fill={COLORS.previous}
+            isAnimationActive={false}
+          >
             <LabelList dataKey="pooled" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
           </Bar>
         </BarChart>

@@ -34,18 +34,40 @@ export function ShareBarChart({ rows, currentName, previousName, title }: Props)
       <ResponsiveContainer width="100%" height={340}>
         <BarChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={1}>
           <defs>
-            <pattern id="stripes-current" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="stripes-current"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="#ffffff" />
               <rect width="3" height="6" fill={COLORS.current} />
             </pattern>
-            <pattern id="stripes-previous" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="stripes-previous"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="#ffffff" />
               <rect width="3" height="6" fill={COLORS.previous} />
             </pattern>
           </defs>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
-          <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis tickFormatter={(v: number) => formatPercent(v / 100)} tick={{ fill: COLORS.text, fontSize: 12 }} width={52} domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]} />
+          <XAxis
+            dataKey="label"
+            tick={{ fill: COLORS.text, fontSize: 12 }}
+            interval="preserveStartEnd"
+            minTickGap={8}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatPercent(v / 100)}
+            tick={{ fill: COLORS.text, fontSize: 12 }}
+            width={52}
+            domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]}
+          />
           <Tooltip
             cursor={{ fill: 'rgba(29, 78, 137, 0.08)' }}
             content={({ active, payload }) => {
@@ -63,21 +85,36 @@ export function ShareBarChart({ rows, currentName, previousName, title }: Props)
           />
           <Bar dataKey="current" name={currentName} fill={COLORS.current} isAnimationActive={false}>
             {data.map((row) => (
-              <Cell key={row.key} fill={row.preliminary ? 'url(#stripes-current)' : COLORS.current} stroke={COLORS.current} />
+              <Cell
+                key={row.key}
+                fill={row.preliminary ? 'url(#stripes-current)' : COLORS.current}
+                stroke={COLORS.current}
+              />
             ))}
             <LabelList dataKey="prelLabel" position="top" fill={COLORS.text} fontSize={11} />
           </Bar>
           <Bar dataKey="previous" name={previousName} fill={COLORS.previous} isAnimationActive={false}>
             {data.map((row) => (
-              <Cell key={row.key} fill={row.previousPreliminary ? 'url(#stripes-previous)' : COLORS.previous} stroke={COLORS.previous} />
+              <Cell
+                key={row.key}
+                fill={row.previousPreliminary ? 'url(#stripes-previous)' : COLORS.previous}
+                stroke={COLORS.previous}
+              />
             ))}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
       <figcaption className="legend">
-        <span><i className="swatch" style={{ background: COLORS.current }} /> {currentName}</span>
-        <span><i className="swatch" style={{ background: COLORS.previous }} /> {previousName}</span>
-        <span><i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: pågående utredningar kvar, andelen kan stiga</span>
+        <span>
+          <i className="swatch" style={{ background: COLORS.current }} /> {currentName}
+        </span>
+        <span>
+          <i className="swatch" style={{ background: COLORS.previous }} /> {previousName}
+        </span>
+        <span>
+          <i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: pågående utredningar kvar, andelen
+          kan stiga
+        </span>
       </figcaption>
     </figure>
   );

@@ -33,7 +33,12 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
   };
   return (
     <div className="table-block">
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : 'Tabell'}>
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={typeof caption === 'string' ? caption : 'Tabell'}
+      >
         <table data-testid={testId}>
           <caption>{caption}</caption>
           <thead>

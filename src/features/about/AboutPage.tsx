@@ -5,15 +5,16 @@ export function AboutPage() {
       <h1 id="page-title">Om tjänsten</h1>
       <h2>Så behandlas uppgifterna</h2>
       <p>
-        Insyn är en statisk webbsida. Filer du läser in tolkas i din egen webbläsare och skickas aldrig någonstans: ingen server, inga
-        tredjepartstjänster, ingen statistik om användningen. Uppgifter som ser ut som personnummer visas aldrig och ersätts vid inläsningen av en
-        pseudonym som bara gäller under sessionen. Inlästa rader sparas inte när sidan stängs; bara dina kolumnmappningar sparas i webbläsaren.
+        Insyn är en statisk webbsida. Filer du läser in tolkas i din egen webbläsare och skickas aldrig någonstans:
+        ingen server, inga tredjepartstjänster, ingen statistik om användningen. Uppgifter som ser ut som personnummer
+        visas aldrig och ersätts vid inläsningen av en pseudonym som bara gäller under sessionen. Inlästa rader sparas
+        inte när sidan stängs; bara dina kolumnmappningar sparas i webbläsaren.
       </p>
       <h2>Reglerna i korthet</h2>
       <ul>
         <li>
-          Frist för en barnavårdsutredning: startdatum + 4 kalendermånader; finns inte dagen i slutmånaden gäller månadens sista dag (lag 1930:173
-          1 §). Avslut på fristdagen är i tid.
+          Frist för en barnavårdsutredning: startdatum + 4 kalendermånader; finns inte dagen i slutmånaden gäller
+          månadens sista dag (lag 1930:173 1 §). Avslut på fristdagen är i tid.
         </li>
         <li>En förlängning räknas bara om den beslutats senast på fristdagen.</li>
         <li>En startmånad med utredningar som ännu pågår inom fristen är preliminär: andelen sena kan stiga.</li>
@@ -21,13 +22,14 @@ export function AboutPage() {
       </ul>
       <h2>Tillgänglighetsredogörelse</h2>
       <p>
-        Insyn ska uppfylla lagen (2018:1937) om tillgänglighet till digital offentlig service och WCAG 2.1 nivå AA. Varje diagram har en tabell
-        med samma siffror, allt kan användas med tangentbord, preliminära värden markeras med text och mönster och inte bara med färg.
+        Insyn ska uppfylla lagen (2018:1937) om tillgänglighet till digital offentlig service och WCAG 2.1 nivå AA.
+        Varje diagram har en tabell med samma siffror, allt kan användas med tangentbord, preliminära värden markeras
+        med text och mönster och inte bara med färg.
       </p>
       <p>
-        Kända brister: diagrammens verktygstips visar antal först när man pekar på eller tabbar till diagrammet; samma antal finns alltid i
-        tabellen under diagrammet. Upplever du hinder, kontakta förvaltningen som publicerar tjänsten. Du kan anmäla brister till Myndigheten för
-        digital förvaltning (Digg).
+        Kända brister: diagrammens verktygstips visar antal först när man pekar på eller tabbar till diagrammet; samma
+        antal finns alltid i tabellen under diagrammet. Upplever du hinder, kontakta förvaltningen som publicerar
+        tjänsten. Du kan anmäla brister till Myndigheten för digital förvaltning (Digg).
       </p>
     </section>
   );

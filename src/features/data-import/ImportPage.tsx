@@ -7,7 +7,14 @@ import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
 import { mappingsFileText } from '../../data/mappings';
-import { fetchProblemsCsv, useAsOf, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
+import {
+  fetchProblemsCsv,
+  useAsOf,
+  useLoadFiles,
+  useReconciliation,
+  useRemoveFile,
+  useWorkspace,
+} from '../../data/queries';
 import { reconciliationColumns } from '../../format/exports';
 import { formatCount, formatNumber } from '../../format/number';
 import { DATASET_LABELS, type SavedMapping } from '../../import/datasets';
@@ -55,8 +62,17 @@ export function ImportPage() {
     void importFiles([...event.dataTransfer.files]);
   };
 
-  const needingMapping = outcomes.filter((o): o is FileNeedingMapping => o.status === 'needs-mapping' && pendingFiles.has(o.file));
-  const totals = (reconciliation?.files ?? []).reduce((t, f) => ({ read: t.read + f.rowsRead, accepted: t.accepted + f.rowsAccepted, rejected: t.rejected + f.rowsRejected }), { read: 0, accepted: 0, rejected: 0 });
+  const needingMapping = outcomes.filter(
+    (o): o is FileNeedingMapping => o.status === 'needs-mapping' && pendingFiles.has(o.file),
+  );
+  const totals = (reconciliation?.files ?? []).reduce(
+    (t, f) => ({
+      read: t.read + f.rowsRead,
+      accepted: t.accepted + f.rowsAccepted,
+      rejected: t.rejected + f.rowsRejected,
+    }),
+    { read: 0, accepted: 0, rejected: 0 },
+  );
 
   const reconciliationTable: Column<FileReconciliation>[] = [
     { header: 'Fil', cell: (f) => f.file, rowHeader: true },
@@ -80,8 +96,9 @@ export function ImportPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">Data och import</h1>
       <p className="lead">
-        Läs in CSV-exporter ur verksamhetssystemet: utredningar, förlängningar, beslut om insats och orosanmälningar. Filerna läses bara i din
-        webbläsare – ingenting skickas någonstans. Semikolon, komma eller tabb; UTF-8 eller Windows-1252 (Excel).
+        Läs in CSV-exporter ur verksamhetssystemet: utredningar, förlängningar, beslut om insats och orosanmälningar.
+        Filerna läses bara i din webbläsare – ingenting skickas någonstans. Semikolon, komma eller tabb; UTF-8 eller
+        Windows-1252 (Excel).
       </p>
 
       <div
@@ -115,12 +132,17 @@ export function ImportPage() {
       {load.progress && (
         <div className="progress" role="status">
           <label>
-            Läser {load.progress.label} ({Math.min(load.progress.done + 1, load.progress.total)} av {load.progress.total})
+            Läser {load.progress.label} ({Math.min(load.progress.done + 1, load.progress.total)} av{' '}
+            {load.progress.total})
             <progress max={load.progress.total} value={load.progress.done} />
           </label>
         </div>
       )}
-      {load.isError && <p role="alert" className="error">Inläsningen misslyckades: {load.error.message}</p>}
+      {load.isError && (
+        <p role="alert" className="error">
+          Inläsningen misslyckades: {load.error.message}
+        </p>
+      )}
 
       <div aria-live="polite">
         {outcomes.map((o) =>
@@ -130,8 +152,8 @@ export function ImportPage() {
             </p>
           ) : o.status === 'loaded' ? (
             <p key={o.file} className="ok">
-              {o.file}: inläst som {DATASET_LABELS[o.dataset].toLowerCase()}, {formatNumber(o.rowsRead)} rader. Godkända och avvisade rader per fil står i
-              avstämningen nedan.
+              {o.file}: inläst som {DATASET_LABELS[o.dataset].toLowerCase()}, {formatNumber(o.rowsRead)} rader. Godkända
+              och avvisade rader per fil står i avstämningen nedan.
             </p>
           ) : null,
         )}
@@ -185,8 +207,8 @@ export function ImportPage() {
             <p className="hint">Rader med ett händelsedatum efter uttagsdatum räknas som avvisade.</p>
           </form>
           <p data-testid="reconciliation-total">
-            Totalt {formatNumber(totals.read)} rader lästa = {formatNumber(totals.accepted)} godkända + {formatNumber(totals.rejected)} avvisade
-            (uttagsdatum {isoDate(asOf)}).
+            Totalt {formatNumber(totals.read)} rader lästa = {formatNumber(totals.accepted)} godkända +{' '}
+            {formatNumber(totals.rejected)} avvisade (uttagsdatum {isoDate(asOf)}).
           </p>
           <DataTable
             testId="reconciliation-table"
@@ -221,10 +243,14 @@ export function ImportPage() {
 
       <h2>Kolumnmappningar</h2>
       <p>
-        Bekräftade mappningar för okända rubriker sparas i den här webbläsaren. Spara dem som fil för den automatiska månadsrapporten (
-        <code>npm run report -- --mapping kolumnmappning.json</code>).
+        Bekräftade mappningar för okända rubriker sparas i den här webbläsaren. Spara dem som fil för den automatiska
+        månadsrapporten (<code>npm run report -- --mapping kolumnmappning.json</code>).
       </p>
-      <button type="button" className="secondary" onClick={() => downloadText('kolumnmappning.json', mappingsFileText(), 'application/json')}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => downloadText('kolumnmappning.json', mappingsFileText(), 'application/json')}
+      >
         Spara kolumnmappningar som fil
       </button>
     </section>

@@ -29,7 +29,10 @@ export function MappingForm({ pending, onConfirm, onCancel }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (missing.length > 0) return;
-        const mapping: SavedMapping = { dataset, columns: Object.fromEntries(Object.entries(columns).filter(([, v]) => v)) };
+        const mapping: SavedMapping = {
+          dataset,
+          columns: Object.fromEntries(Object.entries(columns).filter(([, v]) => v)),
+        };
         saveMapping(pending.signature, mapping);
         onConfirm(mapping);
       }}
@@ -57,7 +60,10 @@ export function MappingForm({ pending, onConfirm, onCancel }: Props) {
           <label key={field.key}>
             {field.label}
             {field.required ? ' (obligatorisk)' : ''}
-            <select value={columns[field.key] ?? ''} onChange={(e) => setColumns({ ...columns, [field.key]: e.target.value })}>
+            <select
+              value={columns[field.key] ?? ''}
+              onChange={(e) => setColumns({ ...columns, [field.key]: e.target.value })}
+            >
               <option value="">– saknas –</option>
               {pending.header.map((h) => (
                 <option key={h} value={h}>

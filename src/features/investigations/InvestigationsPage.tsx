@@ -7,7 +7,12 @@ import { AsOfInput } from '../../components/ui/AsOfInput';
 import { useAsOf, useInvestigations, useWorkspace } from '../../data/queries';
 import { useUrlState } from '../../data/urlState';
 import { formatMonth, monthName } from '../../format/date';
-import { investigationMonthlyColumns, investigationMonthRows, periodColumns, type InvestigationMonthRow } from '../../format/exports';
+import {
+  investigationMonthlyColumns,
+  investigationMonthRows,
+  periodColumns,
+  type InvestigationMonthRow,
+} from '../../format/exports';
 import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
 import { isoDate, isoMonth, NO_DATE, parseIsoMonth, type PeriodRow } from '../../kpi';
 
@@ -33,7 +38,13 @@ export function InvestigationsPage() {
     () =>
       asOf === NO_DATE
         ? null
-        : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], periodFrom: periodFrom || 1, periodTo: periodTo || 6, deadline: { shiftToWorkingDay: shift } },
+        : {
+            asOf,
+            units: unitsKey ? unitsKey.split('\u0000') : [],
+            periodFrom: periodFrom || 1,
+            periodTo: periodTo || 6,
+            deadline: { shiftToWorkingDay: shift },
+          },
     [asOf, unitsKey, periodFrom, periodTo, shift],
   );
   const view = useInvestigations(state?.version, query);
@@ -43,7 +54,9 @@ export function InvestigationsPage() {
     return (
       <section>
         <h1>Utredningstid</h1>
-        <p>Ingen utredningsfil är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.</p>
+        <p>
+          Ingen utredningsfil är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
+        </p>
       </section>
     );
   }
@@ -74,10 +87,60 @@ export function InvestigationsPage() {
   }));
 
   const columns: Column<InvestigationMonthRow>[] = [
-    { header: 'Startmånad', cell: (r) => <>{formatMonth(r.month)}{r.preliminary && <abbr className="prel" title="Preliminär: pågående utredningar kvar"> prel.</abbr>}</>, rowHeader: true },
-    { header: <>Inledda <span className="previous">(fg. år)</span></>, cell: (r) => withPrevious(formatCount(r.started), r.yoy?.previousDenominator == null ? null : formatCount(r.yoy.previousDenominator)), numeric: true },
-    { header: <>Sena <span className="previous">(fg. år)</span></>, cell: (r) => withPrevious(formatCount(r.late), r.yoy?.previousNumerator == null ? null : formatCount(r.yoy.previousNumerator)), numeric: true },
-    { header: <>Andel sena <span className="previous">(fg. år)</span></>, cell: (r) => withPrevious(formatPercent(r.lateShare), r.yoy?.previousShare == null ? null : formatPercent(r.yoy.previousShare)), numeric: true },
+    {
+      header: 'Startmånad',
+      cell: (r) => (
+        <>
+          {formatMonth(r.month)}
+          {r.preliminary && (
+            <abbr className="prel" title="Preliminär: pågående utredningar kvar">
+              {' '}
+              prel.
+            </abbr>
+          )}
+        </>
+      ),
+      rowHeader: true,
+    },
+    {
+      header: (
+        <>
+          Inledda <span className="previous">(fg. år)</span>
+        </>
+      ),
+      cell: (r) =>
+        withPrevious(
+          formatCount(r.started),
+          r.yoy?.previousDenominator == null ? null : formatCount(r.yoy.previousDenominator),
+        ),
+      numeric: true,
+    },
+    {
+      header: (
+        <>
+          Sena <span className="previous">(fg. år)</span>
+        </>
+      ),
+      cell: (r) =>
+        withPrevious(
+          formatCount(r.late),
+          r.yoy?.previousNumerator == null ? null : formatCount(r.yoy.previousNumerator),
+        ),
+      numeric: true,
+    },
+    {
+      header: (
+        <>
+          Andel sena <span className="previous">(fg. år)</span>
+        </>
+      ),
+      cell: (r) =>
+        withPrevious(
+          formatPercent(r.lateShare),
+          r.yoy?.previousShare == null ? null : formatPercent(r.yoy.previousShare),
+        ),
+      numeric: true,
+    },
     { header: 'Förändring, procentenheter', cell: (r) => formatPoints(r.yoy?.changePoints ?? null), numeric: true },
     { header: 'I tid', cell: (r) => formatCount(r.inTime), numeric: true },
     { header: 'Förlängd', cell: (r) => formatCount(r.extended), numeric: true },
@@ -93,7 +156,21 @@ export function InvestigationsPage() {
     pooled: p.pooledShare === null ? null : p.pooledShare * 100,
   }));
   const periodTableColumns: Column<PeriodRow>[] = [
-    { header: 'År', cell: (p) => <>{p.year}{p.preliminary && <abbr className="prel" title="Preliminär: pågående utredningar kvar"> prel.</abbr>}</>, rowHeader: true },
+    {
+      header: 'År',
+      cell: (p) => (
+        <>
+          {p.year}
+          {p.preliminary && (
+            <abbr className="prel" title="Preliminär: pågående utredningar kvar">
+              {' '}
+              prel.
+            </abbr>
+          )}
+        </>
+      ),
+      rowHeader: true,
+    },
     { header: 'Månader med data', cell: (p) => `${p.monthsWithData} av ${p.monthsInSpan}`, numeric: true },
     { header: 'Inledda', cell: (p) => formatCount(p.denominator), numeric: true },
     { header: 'Sena', cell: (p) => formatCount(p.numerator), numeric: true },
@@ -106,19 +183,32 @@ export function InvestigationsPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">Utredningstid – fyramånadersfristen</h1>
       <p className="lead">
-        Andel utredningar, inledda i respektive månad, som gått över 4 månader utan beslut om förlängning inom 4 månader.
-        Fristen är startdatum + 4 kalendermånader (sista dagen i månaden om dagen saknas); avslut på fristdagen är i tid.
+        Andel utredningar, inledda i respektive månad, som gått över 4 månader utan beslut om förlängning inom 4
+        månader. Fristen är startdatum + 4 kalendermånader (sista dagen i månaden om dagen saknas); avslut på fristdagen
+        är i tid.
       </p>
 
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Urval">
         <AsOfInput asOf={asOf} />
         <label>
           Från månad
-          <input type="month" value={isoMonth(from)} min={isoMonth(firstMonth)} max={isoMonth(lastMonth)} onChange={(e) => setParams({ fran: e.target.value || null })} />
+          <input
+            type="month"
+            value={isoMonth(from)}
+            min={isoMonth(firstMonth)}
+            max={isoMonth(lastMonth)}
+            onChange={(e) => setParams({ fran: e.target.value || null })}
+          />
         </label>
         <label>
           Till månad
-          <input type="month" value={isoMonth(to)} min={isoMonth(firstMonth)} max={isoMonth(lastMonth)} onChange={(e) => setParams({ till: e.target.value || null })} />
+          <input
+            type="month"
+            value={isoMonth(to)}
+            min={isoMonth(firstMonth)}
+            max={isoMonth(lastMonth)}
+            onChange={(e) => setParams({ till: e.target.value || null })}
+          />
         </label>
         <fieldset className="units">
           <legend>Enhet {units.length === 0 ? '(alla)' : `(${units.length} valda)`}</legend>
@@ -127,7 +217,9 @@ export function InvestigationsPage() {
               <input
                 type="checkbox"
                 checked={units.includes(unit)}
-                onChange={(e) => setParams({ enhet: e.target.checked ? [...units, unit] : units.filter((u) => u !== unit) })}
+                onChange={(e) =>
+                  setParams({ enhet: e.target.checked ? [...units, unit] : units.filter((u) => u !== unit) })
+                }
               />
               {unit}
             </label>
@@ -139,30 +231,44 @@ export function InvestigationsPage() {
           )}
         </fieldset>
         <label className="check">
-          <input type="checkbox" checked={shift} onChange={(e) => setParams({ helgflytt: e.target.checked ? '1' : null })} />
+          <input
+            type="checkbox"
+            checked={shift}
+            onChange={(e) => setParams({ helgflytt: e.target.checked ? '1' : null })}
+          />
           Frist på lördag, söndag eller helgdag flyttas till nästa vardag (lag 1930:173 2 §)
         </label>
         {(params.has('uttag') || params.has('fran') || params.has('till')) && (
-          <button type="button" className="secondary" onClick={() => setParams({ uttag: null, fran: null, till: null })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setParams({ uttag: null, fran: null, till: null })}
+          >
             Återställ datum
           </button>
         )}
       </form>
 
       <p className="meta" data-testid="investigations-meta">
-        Uttagsdatum {isoDate(asOf)} ({asOfSource}) ·{' '}
-        {formatNumber(total)} utredningar{units.length > 0 ? ` i ${units.join(', ')}` : ''} · förlängningar:{' '}
-        {data.extensionSource === 'fil' ? 'från förlängningsfil' : data.extensionSource === 'utredningsfilen' ? 'från utredningsfilen' : 'saknas – alla som gått över fristen räknas som sena'}
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(total)} utredningar
+        {units.length > 0 ? ` i ${units.join(', ')}` : ''} · förlängningar:{' '}
+        {data.extensionSource === 'fil'
+          ? 'från förlängningsfil'
+          : data.extensionSource === 'utredningsfilen'
+            ? 'från utredningsfilen'
+            : 'saknas – alla som gått över fristen räknas som sena'}
         {shift ? ' · helgflytt enligt 1930:173 2 § på' : ''}
       </p>
       {data.orphanExtensions > 0 && (
         <p className="notice" role="status">
-          {formatNumber(data.orphanExtensions)} förlängningsbeslut gäller utrednings-id som inte finns i utredningsfilen och räknas inte.
+          {formatNumber(data.orphanExtensions)} förlängningsbeslut gäller utrednings-id som inte finns i utredningsfilen
+          och räknas inte.
         </p>
       )}
       {prelMonths.length > 0 && (
         <p className="notice">
-          <strong>Preliminärt:</strong> {prelMonths.join(', ')} har pågående utredningar vars frist inte passerat; andelen sena kan stiga.
+          <strong>Preliminärt:</strong> {prelMonths.join(', ')} har pågående utredningar vars frist inte passerat;
+          andelen sena kan stiga.
         </p>
       )}
 
@@ -170,7 +276,12 @@ export function InvestigationsPage() {
       {rows.length === 0 ? (
         <p>Inga utredningar i valt intervall.</p>
       ) : (
-        <ShareBarChart rows={chartRows} title="Andel sena utredningar per startmånad, jämfört med samma månad föregående år" currentName="Andel sena" previousName="Samma månad föregående år" />
+        <ShareBarChart
+          rows={chartRows}
+          title="Andel sena utredningar per startmånad, jämfört med samma månad föregående år"
+          currentName="Andel sena"
+          previousName="Samma månad föregående år"
+        />
       )}
 
       <DataTable
@@ -207,8 +318,8 @@ export function InvestigationsPage() {
         </label>
       </form>
       <p className="lead">
-        Två sätt att räkna genomsnittet, båda redovisade: <strong>medelvärdet av månadsandelarna</strong> (som nämndens egna tabeller) och{' '}
-        <strong>den sammanvägda andelen</strong> (alla sena delat med alla inledda under perioden).
+        Två sätt att räkna genomsnittet, båda redovisade: <strong>medelvärdet av månadsandelarna</strong> (som nämndens
+        egna tabeller) och <strong>den sammanvägda andelen</strong> (alla sena delat med alla inledda under perioden).
       </p>
       <PeriodChart rows={periodRows} title={`Andel sena ${span} per år`} />
       <DataTable

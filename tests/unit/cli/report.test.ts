@@ -4,12 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as { months: Record<string, Record<string, number>> };
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { encoding: 'utf8' });
+const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
+  months: Record<string, Record<string, number>>;
+};
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run report', () => {
   const out = mkdtempSync(join(tmpdir(), 'insyn-'));
-  const result = run('--as-of', '2025-11-30', '--out', out, 'public/data/utredningar.csv', 'public/data/forlangningar.csv', 'fixtures/problems/utredningar_fel.csv');
+  const result = run(
+    '--as-of',
+    '2025-11-30',
+    '--out',
+    out,
+    'public/data/utredningar.csv',
+    'public/data/forlangningar.csv',
+    'fixtures/problems/utredningar_fel.csv',
+  );
 
   it('prints the reconciliation and exits 0', () => {
     expect(result.status).toBe(0);
@@ -18,14 +29,24 @@ describe('npm run report', () => {
   });
 
   it('writes the monthly CSV with the generator’s intended counts', () => {
-    const lines = readFileSync(join(out, 'utredningar_manad.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = readFileSync(join(out, 'utredningar_manad.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0].split(';');
     const row = lines.find((l) => l.startsWith('2024-03;'))?.split(';') ?? [];
     const col = (name: string) => Number(row[header.indexOf(name)]);
     const want = expected.months['2024-03'];
     // The problem fixture adds its 2 accepted rows (Jan and Apr 2025), not March 2024.
-    expect([col('i_tid'), col('forlangd'), col('sen'), col('pagaende')]).toEqual([want['i tid'], want['förlängd'], want['sen'], want['pågående']]);
-    expect(row[header.indexOf('andel_sen')]).toBe(String(Math.round((1000 * want.sen) / col('inledda')) / 10).replace('.', ','));
+    expect([col('i_tid'), col('forlangd'), col('sen'), col('pagaende')]).toEqual([
+      want['i tid'],
+      want['förlängd'],
+      want['sen'],
+      want['pågående'],
+    ]);
+    expect(row[header.indexOf('andel_sen')]).toBe(
+      String(Math.round((1000 * want.sen) / col('inledda')) / 10).replace('.', ','),
+    );
   });
 
   it('lists the problems in problem.csv', () => {
@@ -38,7 +59,15 @@ describe('npm run report', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('känns inte igen');
     const mappingFile = join(out, 'mappning.json');
-    writeFileSync(mappingFile, JSON.stringify({ 'nr|oppnad|stangd|grupp': { dataset: 'utredningar', columns: { utredning_id: 'Nr', startdatum: 'Öppnad', avslutsdatum: 'Stängd', enhet: 'Grupp' } } }));
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({
+        'nr|oppnad|stangd|grupp': {
+          dataset: 'utredningar',
+          columns: { utredning_id: 'Nr', startdatum: 'Öppnad', avslutsdatum: 'Stängd', enhet: 'Grupp' },
+        },
+      }),
+    );
     const mapped = run('--mapping', mappingFile, '--out', out, 'fixtures/dialects/utredningar_okanda_rubriker.csv');
     expect(mapped.status).toBe(0);
     expect(mapped.stdout).toContain('2 rader lästa = 2 godkända + 0 avvisade');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { csvPercent, toCsv } from '../../../src/format/csv';
 import { formatMonth, formatMonthLong } from '../../../src/format/date';
 import { investigationMonthlyCsv } from '../../../src/format/exports';
-import { formatNumber, formatPercent, formatPoints, roundHalfAwayFromZero, THIN_SPACE } from '../../../src/format/number';
+import {
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  roundHalfAwayFromZero,
+  THIN_SPACE,
+} from '../../../src/format/number';
 import { yearOverYear, type InvestigationMonth } from '../../../src/kpi';
 
 describe('roundHalfAwayFromZero', () => {
@@ -41,18 +47,55 @@ describe('Swedish number format', () => {
 
 describe('CSV for Swedish Excel', () => {
   it('writes a BOM, semicolons, CRLF, decimal comma, and quotes when needed', () => {
-    const csv = toCsv([{ header: 'namn', value: (r: { n: string; v: number }) => r.n }, { header: 'varde', value: (r) => r.v }], [{ n: 'a;"b"', v: 1.5 }]);
+    const csv = toCsv(
+      [
+        { header: 'namn', value: (r: { n: string; v: number }) => r.n },
+        { header: 'varde', value: (r) => r.v },
+      ],
+      [{ n: 'a;"b"', v: 1.5 }],
+    );
     expect(csv).toBe('\ufeffnamn;varde\r\n"a;""b""";1,5\r\n');
     expect(csvPercent(107 / 531)).toBe(20.2);
   });
   it('writes the documented monthly columns', () => {
     const months: InvestigationMonth[] = [
-      { month: 2024 * 12, started: 406, inTime: 200, extended: 81, late: 125, pending: 0, extendedOverdue: 3, lateShare: 125 / 406, preliminary: false },
-      { month: 2025 * 12, started: 531, inTime: 300, extended: 120, late: 107, pending: 4, extendedOverdue: 0, lateShare: 107 / 531, preliminary: true },
+      {
+        month: 2024 * 12,
+        started: 406,
+        inTime: 200,
+        extended: 81,
+        late: 125,
+        pending: 0,
+        extendedOverdue: 3,
+        lateShare: 125 / 406,
+        preliminary: false,
+      },
+      {
+        month: 2025 * 12,
+        started: 531,
+        inTime: 300,
+        extended: 120,
+        late: 107,
+        pending: 4,
+        extendedOverdue: 0,
+        lateShare: 107 / 531,
+        preliminary: true,
+      },
     ];
-    const yoy = yearOverYear(months.map((m) => ({ month: m.month, numerator: m.late, denominator: m.started, preliminary: m.preliminary })));
+    const yoy = yearOverYear(
+      months.map((m) => ({ month: m.month, numerator: m.late, denominator: m.started, preliminary: m.preliminary })),
+    );
     const lines = investigationMonthlyCsv(months, yoy).slice(1).trim().split('\r\n');
-    expect(lines[0].split(';').slice(0, 8)).toEqual(['manad', 'inledda', 'i_tid', 'forlangd', 'sen', 'pagaende', 'andel_sen', 'preliminar']);
+    expect(lines[0].split(';').slice(0, 8)).toEqual([
+      'manad',
+      'inledda',
+      'i_tid',
+      'forlangd',
+      'sen',
+      'pagaende',
+      'andel_sen',
+      'preliminar',
+    ]);
     expect(lines[2]).toBe('2025-01;531;300;120;107;4;20,2;ja;406;125;30,8;-10,6;0');
   });
 });

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile, type LoadedFile } from '../../../src/import/importFile';
 import { Workspace } from '../../../src/import/workspace';
-import { classifyInvestigation, INVESTIGATION_STATUS_LABELS, isoDate, isoMonth, NO_DATE, parseIsoDate } from '../../../src/kpi';
+import {
+  classifyInvestigation,
+  INVESTIGATION_STATUS_LABELS,
+  isoDate,
+  isoMonth,
+  NO_DATE,
+  parseIsoDate,
+} from '../../../src/kpi';
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(`../../../${path}`, import.meta.url)));
 const load = (path: string) => {
@@ -32,7 +39,10 @@ describe('demo data (public/data)', () => {
   it('classifies every month exactly as the generator intended (date-fns oracle)', () => {
     const view = ws.investigations({ asOf: ws.latestEventDate() });
     const actual = Object.fromEntries(
-      (view?.months ?? []).map((m) => [isoMonth(m.month), { 'i tid': m.inTime, förlängd: m.extended, sen: m.late, pågående: m.pending }]),
+      (view?.months ?? []).map((m) => [
+        isoMonth(m.month),
+        { 'i tid': m.inTime, förlängd: m.extended, sen: m.late, pågående: m.pending },
+      ]),
     );
     expect(actual).toEqual(expected.months);
   });
@@ -43,9 +53,16 @@ describe('demo data (public/data)', () => {
     const ext = ws.dataset('forlangningar')?.table;
     for (const edge of expected.edgeCases) {
       const i = ids.indexOf(edge.id);
-      const decisions = ext ? ext.texts.utredning_id.flatMap((id, r) => (id === edge.id ? [ext.dates.beslutsdatum[r]] : [])) : [];
+      const decisions = ext
+        ? ext.texts.utredning_id.flatMap((id, r) => (id === edge.id ? [ext.dates.beslutsdatum[r]] : []))
+        : [];
       const first = decisions.length ? Math.min(...decisions) : NO_DATE;
-      const status = classifyInvestigation(utredningar.table.dates.startdatum[i], utredningar.table.dates.avslutsdatum[i], first, asOf);
+      const status = classifyInvestigation(
+        utredningar.table.dates.startdatum[i],
+        utredningar.table.dates.avslutsdatum[i],
+        first,
+        asOf,
+      );
       expect(`${edge.purpose}: ${INVESTIGATION_STATUS_LABELS[status]}`).toBe(`${edge.purpose}: ${edge.status}`);
     }
   });
@@ -54,7 +71,13 @@ describe('demo data (public/data)', () => {
 describe('dialect fixtures', () => {
   it('reads Excel Windows-1252 with sep= line, synonyms and times of day', () => {
     const f = load('fixtures/dialects/utredningar_excel_win1252.csv');
-    expect([f.dataset, f.encoding, f.delimiter, f.table.count, f.rowsRejected]).toEqual(['utredningar', 'windows-1252', ';', 3, 0]);
+    expect([f.dataset, f.encoding, f.delimiter, f.table.count, f.rowsRejected]).toEqual([
+      'utredningar',
+      'windows-1252',
+      ';',
+      3,
+      0,
+    ]);
     expect(f.table.categories.enhet.labels).toEqual(['Söder', 'Väster']);
   });
   it('reads comma-separated quoted fields with embedded commas and newlines', () => {
@@ -79,9 +102,19 @@ describe('problem fixture', () => {
     ws.add(load('fixtures/problems/utredningar_fel.csv'));
     const { files, problems } = ws.reconciliation(parseIsoDate('2025-11-30') ?? NO_DATE);
     expect(files[0]).toMatchObject({ rowsRead: 8, rowsAccepted: 2, rowsRejected: 6 });
-    expect(problems.map((p) => `${p.line}:${p.code}`)).toEqual(['3:invalid-date', '4:end-before-start', '5:missing-value', '6:duplicate-id', '7:field-count', '8:after-as-of']);
+    expect(problems.map((p) => `${p.line}:${p.code}`)).toEqual([
+      '3:invalid-date',
+      '4:end-before-start',
+      '5:missing-value',
+      '6:duplicate-id',
+      '7:field-count',
+      '8:after-as-of',
+    ]);
   });
   it('rejects a file that is not CSV with one message', () => {
-    expect(importFile(read('fixtures/problems/inte_csv.pdf'), 'inte_csv.pdf')).toMatchObject({ status: 'failed', problem: { code: 'not-csv' } });
+    expect(importFile(read('fixtures/problems/inte_csv.pdf'), 'inte_csv.pdf')).toMatchObject({
+      status: 'failed',
+      problem: { code: 'not-csv' },
+    });
   });
 });

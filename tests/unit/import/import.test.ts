@@ -18,7 +18,8 @@ function loaded(result: FileImport): LoadedFile {
 }
 const reconciles = (f: LoadedFile) => expect(f.rowsRead).toBe(f.table.count + f.rowsRejected);
 
-const CANONICAL = 'utredning_id;startdatum;avslutsdatum;enhet;kon\nU1;2025-01-10;2025-03-01;Norr;pojke\nU2;2025-02-01;;Söder;flicka\n';
+const CANONICAL =
+  'utredning_id;startdatum;avslutsdatum;enhet;kon\nU1;2025-01-10;2025-03-01;Norr;pojke\nU2;2025-02-01;;Söder;flicka\n';
 
 describe('decodeCsvBytes', () => {
   it('strips a UTF-8 BOM', () => {
@@ -30,7 +31,10 @@ describe('decodeCsvBytes', () => {
     expect(result).toEqual({ ok: true, text: 'Ärende;Söder', encoding: 'windows-1252' });
   });
   it('reports binary and empty files', () => {
-    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({ ok: false, reason: 'binary' });
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({
+      ok: false,
+      reason: 'binary',
+    });
     expect(decodeCsvBytes(utf8('\n\n'))).toEqual({ ok: false, reason: 'empty' });
   });
 });
@@ -57,7 +61,15 @@ describe('parseCsv', () => {
 
 describe('parseDate', () => {
   const jan31 = dayFromYmd(2025, 1, 31);
-  it.each(['2025-01-31', '2025-01-31 00:00', '20250131', '31/1/2025', '2025-01-31T00:00:00', '31.01.2025', '2025/01/31'])('reads %s', (text) => {
+  it.each([
+    '2025-01-31',
+    '2025-01-31 00:00',
+    '20250131',
+    '31/1/2025',
+    '2025-01-31T00:00:00',
+    '31.01.2025',
+    '2025/01/31',
+  ])('reads %s', (text) => {
     expect(parseDate(text)).toBe(jan31);
   });
   it('returns NO_DATE for empty and NaN for invalid dates', () => {
@@ -74,10 +86,21 @@ describe('recognizeDataset', () => {
     expect(normalizeHeader('Utredning_inledd')).toBe('utredninginledd');
   });
   it('recognises each dataset from field synonyms', () => {
-    expect(recognizeDataset(['Ärendenummer', 'Utredning inledd', 'Utredning avslutad', 'Stadsdel', 'Kön'])).toMatchObject({ status: 'recognised', dataset: 'utredningar' });
-    expect(recognizeDataset(['Utredningsnummer', 'Datum beslut förlängning', 'Förlängd till', 'Skäl'])).toMatchObject({ status: 'recognised', dataset: 'forlangningar' });
-    expect(recognizeDataset(['Besluts-ID', 'Beslutsdatum', 'Insatstyp', 'Verkställd datum'])).toMatchObject({ status: 'recognised', dataset: 'beslut' });
-    expect(recognizeDataset(['Anmälan-ID', 'Inkom', 'Förhandsbedömning klar', 'Orsak försening'])).toMatchObject({ status: 'recognised', dataset: 'orosanmalningar' });
+    expect(
+      recognizeDataset(['Ärendenummer', 'Utredning inledd', 'Utredning avslutad', 'Stadsdel', 'Kön']),
+    ).toMatchObject({ status: 'recognised', dataset: 'utredningar' });
+    expect(recognizeDataset(['Utredningsnummer', 'Datum beslut förlängning', 'Förlängd till', 'Skäl'])).toMatchObject({
+      status: 'recognised',
+      dataset: 'forlangningar',
+    });
+    expect(recognizeDataset(['Besluts-ID', 'Beslutsdatum', 'Insatstyp', 'Verkställd datum'])).toMatchObject({
+      status: 'recognised',
+      dataset: 'beslut',
+    });
+    expect(recognizeDataset(['Anmälan-ID', 'Inkom', 'Förhandsbedömning klar', 'Orsak försening'])).toMatchObject({
+      status: 'recognised',
+      dataset: 'orosanmalningar',
+    });
   });
   it('asks for a mapping when a required column is not recognised', () => {
     expect(recognizeDataset(['Nr', 'Öppnad', 'Stängd'])).toMatchObject({ status: 'unknown' });
@@ -96,7 +119,14 @@ describe('importFile: dialects', () => {
   };
   it('reads UTF-8 with semicolons', () => expectCanonical(loaded(importFile(utf8(CANONICAL), 'a.csv'))));
   it('reads UTF-8 with BOM, CRLF and a sep= line', () =>
-    expectCanonical(loaded(importFile(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('sep=;\r\n' + CANONICAL.replace(/\n/g, '\r\n'))]), 'b.csv'))));
+    expectCanonical(
+      loaded(
+        importFile(
+          new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('sep=;\r\n' + CANONICAL.replace(/\n/g, '\r\n'))]),
+          'b.csv',
+        ),
+      ),
+    ));
   it('reads Windows-1252', () => {
     const f = loaded(importFile(win1252(CANONICAL), 'c.csv'));
     expect(f.encoding).toBe('windows-1252');
@@ -107,7 +137,8 @@ describe('importFile: dialects', () => {
     expectCanonical(loaded(importFile(utf8(CANONICAL.replace(/;/g, '\t')), 'e.csv')));
   });
   it('reads other date formats and quoted fields with embedded delimiters and newlines', () => {
-    const text = 'Ärendenr;Inledd;Avslutad;Enhet\n"U1";10/1/2025;20250301;"Norr; team 1"\nU2;2025-02-01T00:00:00;;"Söder\nväst"\n';
+    const text =
+      'Ärendenr;Inledd;Avslutad;Enhet\n"U1";10/1/2025;20250301;"Norr; team 1"\nU2;2025-02-01T00:00:00;;"Söder\nväst"\n';
     const f = loaded(importFile(utf8(text), 'f.csv'));
     expect(f.table.count).toBe(2);
     expect(isoDate(f.table.dates.avslutsdatum[0])).toBe('2025-03-01');
@@ -150,13 +181,27 @@ describe('importFile: bad rows', () => {
   });
   it('gives one clear message for an empty, binary or unknown file', () => {
     expect(importFile(utf8(''), 'tom.csv')).toMatchObject({ status: 'failed', problem: { code: 'empty-file' } });
-    expect(importFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), 'x.pdf')).toMatchObject({ status: 'failed', problem: { code: 'not-csv' } });
-    expect(importFile(utf8('bara en rad utan avgränsare\nannan rad'), 'x.txt')).toMatchObject({ status: 'failed', problem: { code: 'not-csv' } });
-    expect(importFile(utf8('Nr;Öppnad;Stängd\n1;2025-01-01;\n'), 'okand.csv')).toMatchObject({ status: 'needs-mapping', header: ['Nr', 'Öppnad', 'Stängd'] });
+    expect(importFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), 'x.pdf')).toMatchObject({
+      status: 'failed',
+      problem: { code: 'not-csv' },
+    });
+    expect(importFile(utf8('bara en rad utan avgränsare\nannan rad'), 'x.txt')).toMatchObject({
+      status: 'failed',
+      problem: { code: 'not-csv' },
+    });
+    expect(importFile(utf8('Nr;Öppnad;Stängd\n1;2025-01-01;\n'), 'okand.csv')).toMatchObject({
+      status: 'needs-mapping',
+      header: ['Nr', 'Öppnad', 'Stängd'],
+    });
   });
   it('applies a remembered mapping to a file with the same header', () => {
-    const mapping = { dataset: 'utredningar' as const, columns: { utredning_id: 'Nr', startdatum: 'Öppnad', avslutsdatum: 'Stängd' } };
-    const f2 = loaded(importFile(utf8('Nr;Öppnad;Stängd\n1;2025-01-01;\n'), 'okand.csv', { 'nr|oppnad|stangd': mapping }));
+    const mapping = {
+      dataset: 'utredningar' as const,
+      columns: { utredning_id: 'Nr', startdatum: 'Öppnad', avslutsdatum: 'Stängd' },
+    };
+    const f2 = loaded(
+      importFile(utf8('Nr;Öppnad;Stängd\n1;2025-01-01;\n'), 'okand.csv', { 'nr|oppnad|stangd': mapping }),
+    );
     expect(f2.table.count).toBe(1);
     expect(f2.table.texts.utredning_id).toEqual(['1']);
   });
@@ -169,23 +214,51 @@ describe('personnummer', () => {
     expect(looksLikePersonnummer('U-2025-0001')).toBe(false);
   });
   it('never stores or shows a personnummer as it is', () => {
-    const f = loaded(importFile(utf8('utredning_id;startdatum;person_id\n121212-1212;2025-01-10;201212121212\n191212121212;2025-02-30;x\n'), 'p.csv'));
+    const f = loaded(
+      importFile(
+        utf8('utredning_id;startdatum;person_id\n121212-1212;2025-01-10;201212121212\n191212121212;2025-02-30;x\n'),
+        'p.csv',
+      ),
+    );
     const stored = JSON.stringify([f.table.texts, f.problems]);
     expect(stored).not.toContain('1212121212');
     expect(f.table.texts.utredning_id[0]).toMatch(/^P-[0-9a-f]{16}$/);
     expect(f.problems[0].value).toBe('2025-02-30');
   });
   it('gives the same pseudonym to the same person within a session', () => {
-    const f = loaded(importFile(utf8('utredning_id;startdatum;person_id\nU1;2025-01-10;20121212-1212\nU2;2025-03-10;121212-1212\n'), 'p.csv'));
+    const f = loaded(
+      importFile(
+        utf8('utredning_id;startdatum;person_id\nU1;2025-01-10;20121212-1212\nU2;2025-03-10;121212-1212\n'),
+        'p.csv',
+      ),
+    );
     expect(f.table.texts.person_id[0]).toBe(f.table.texts.person_id[1]);
   });
 });
 
 describe('Workspace', () => {
   const ws = new Workspace();
-  ws.add(loaded(importFile(utf8('utredning_id;startdatum;avslutsdatum;enhet\nU1;2025-01-10;2025-06-01;Norr\nU2;2025-01-20;;Söder\n'), 'a.csv')));
-  ws.add(loaded(importFile(utf8('utredning_id;startdatum;avslutsdatum;enhet\nU2;2025-01-20;;Söder\nU3;2025-02-01;2025-12-15;Norr\n'), 'b.csv')));
-  ws.add(loaded(importFile(utf8('utredning_id;beslutsdatum;forlangd_till\nU2;2025-05-20;2025-08-20\nU9;2025-05-01;\n'), 'f.csv')));
+  ws.add(
+    loaded(
+      importFile(
+        utf8('utredning_id;startdatum;avslutsdatum;enhet\nU1;2025-01-10;2025-06-01;Norr\nU2;2025-01-20;;Söder\n'),
+        'a.csv',
+      ),
+    ),
+  );
+  ws.add(
+    loaded(
+      importFile(
+        utf8('utredning_id;startdatum;avslutsdatum;enhet\nU2;2025-01-20;;Söder\nU3;2025-02-01;2025-12-15;Norr\n'),
+        'b.csv',
+      ),
+    ),
+  );
+  ws.add(
+    loaded(
+      importFile(utf8('utredning_id;beslutsdatum;forlangd_till\nU2;2025-05-20;2025-08-20\nU9;2025-05-01;\n'), 'f.csv'),
+    ),
+  );
 
   it('defaults the as-of date to the latest event date, ignoring planned dates', () => {
     expect(isoDate(ws.latestEventDate())).toBe('2025-12-15');

@@ -66,7 +66,9 @@ describe('addMonthsClamped', () => {
     for (let day = dayFromYmd(2019, 1, 1); day <= dayFromYmd(2027, 12, 31); day++) {
       const { year, month, day: dom } = ymdFromDay(day);
       for (const months of [3, 4]) {
-        expect(isoDate(addMonthsClamped(day, months))).toBe(format(addMonths(new Date(year, month - 1, dom), months), 'yyyy-MM-dd'));
+        expect(isoDate(addMonthsClamped(day, months))).toBe(
+          format(addMonths(new Date(year, month - 1, dom), months), 'yyyy-MM-dd'),
+        );
       }
     }
   });
@@ -102,9 +104,22 @@ describe('Swedish holidays', () => {
   it('lists the 2025 days on which a last day does not fall', () => {
     const days = [...swedishNonWorkingHolidays(2025)].sort((a, b) => a - b).map(isoDate);
     expect(days).toEqual([
-      '2025-01-01', '2025-01-06', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-01', '2025-05-29',
-      '2025-06-06', '2025-06-08', '2025-06-20', '2025-06-21', '2025-11-01', '2025-12-24', '2025-12-25',
-      '2025-12-26', '2025-12-31',
+      '2025-01-01',
+      '2025-01-06',
+      '2025-04-18',
+      '2025-04-20',
+      '2025-04-21',
+      '2025-05-01',
+      '2025-05-29',
+      '2025-06-06',
+      '2025-06-08',
+      '2025-06-20',
+      '2025-06-21',
+      '2025-11-01',
+      '2025-12-24',
+      '2025-12-25',
+      '2025-12-26',
+      '2025-12-31',
     ]);
   });
   it('places midsommarafton on the Friday 19–25 June (2024: 21 June; 2026: 19 June)', () => {

@@ -92,7 +92,10 @@ describe('passedExtendedDate', () => {
   });
 });
 
-function columns(rows: [string, string | null, string | null, number, string | null][], units: string[]): InvestigationColumns {
+function columns(
+  rows: [string, string | null, string | null, number, string | null][],
+  units: string[],
+): InvestigationColumns {
   return {
     count: rows.length,
     start: Int32Array.from(rows, (r) => d(r[0])),
@@ -123,7 +126,16 @@ describe('monthlyCohorts', () => {
   it('returns one row per start month with the four statuses, empty months as zero', () => {
     const rows = monthlyCohorts(cube);
     expect(rows.map((r) => r.month - 2025 * 12)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(rows[0]).toMatchObject({ started: 4, inTime: 2, extended: 1, late: 1, pending: 0, extendedOverdue: 1, lateShare: 0.25, preliminary: false });
+    expect(rows[0]).toMatchObject({
+      started: 4,
+      inTime: 2,
+      extended: 1,
+      late: 1,
+      pending: 0,
+      extendedOverdue: 1,
+      lateShare: 0.25,
+      preliminary: false,
+    });
     expect(rows[1]).toMatchObject({ started: 0, lateShare: null, preliminary: false });
     expect(rows[2]).toMatchObject({ started: 1, late: 1, lateShare: 1 });
     expect(rows[7]).toMatchObject({ started: 1, pending: 1, lateShare: 0, preliminary: true });
