@@ -1,6 +1,7 @@
 /** Layout and page switch. The page lives in the URL (`?sida=`), with its controls. */
 import { useEffect } from 'react';
 import { AboutPage } from '../features/about/AboutPage';
+import { ConcernsPage } from '../features/concerns/ConcernsPage';
 import { ImportPage } from '../features/data-import/ImportPage';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
 import { usePublishedData, useWorkspace } from '../data/queries';
@@ -8,6 +9,7 @@ import { useUrlState } from '../data/urlState';
 
 const PAGES = [
   { id: 'utredningstid', title: 'Utredningstid', render: () => <InvestigationsPage /> },
+  { id: 'orosanmalningar', title: 'Orosanmälningar', render: () => <ConcernsPage /> },
   { id: 'data', title: 'Data och import', render: () => <ImportPage /> },
   { id: 'om', title: 'Om tjänsten', render: () => <AboutPage /> },
 ] as const;

@@ -11,7 +11,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { investigationMonthlyCsv, periodCsv, problemColumns, reconciliationColumns } from '../format/exports';
+import {
+  concernMonthlyColumns,
+  concernPeriodColumns,
+  concernVolumeColumns,
+  investigationMonthlyCsv,
+  periodCsv,
+  problemColumns,
+  reasonColumns,
+  reconciliationColumns,
+  withYearOverYear,
+} from '../format/exports';
 import { toCsv } from '../format/csv';
 import { importFile, type MappingStore } from '../import/importFile';
 import { Workspace } from '../import/workspace';
@@ -102,17 +112,28 @@ const write = (name: string, content: string) => {
 const { files, problems } = workspace.reconciliation(asOf);
 write('avstamning.csv', toCsv(reconciliationColumns, files));
 write('problem.csv', toCsv(problemColumns, problems));
-const view = workspace.investigations({
+const query = {
   asOf,
   units: values.units ? values.units.split(',').map((u) => u.trim()) : undefined,
   fromMonth,
   toMonth,
   periodFrom: Number(period[1]),
   periodTo: Number(period[2]),
-});
+};
+const view = workspace.investigations(query);
 if (view) {
   write('utredningar_manad.csv', investigationMonthlyCsv(view.months, view.yearOverYear));
   write('utredningar_period.csv', periodCsv(view.periods));
+}
+const concerns = workspace.concerns(query);
+if (concerns) {
+  write(
+    'orosanmalningar_manad.csv',
+    toCsv(concernMonthlyColumns, withYearOverYear(concerns.months, concerns.yearOverYear)),
+  );
+  write('orosanmalningar_period.csv', toCsv(concernPeriodColumns, concerns.periods));
+  write('orosanmalningar_orsaker.csv', toCsv(reasonColumns, concerns.reasons));
+  write('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, concerns.volume));
 }
 
 const out = process.stdout;
@@ -122,5 +143,5 @@ for (const f of files)
     `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
   );
 if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
-if (!view) out.write('Ingen utredningsfil: inga utredningstabeller skrivna.\n');
+if (!view && !concerns) out.write('Varken utredningar eller orosanmälningar: inga tabeller skrivna.\n');
 out.write(`Skrev ${written.join(', ')} till ${values.out}\n`);

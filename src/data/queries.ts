@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUrlState } from './urlState';
-import type { InvestigationQuery } from '../import/workspace';
+import type { InvestigationQuery, ViewQuery } from '../import/workspace';
 import type { FileInput } from '../import/protocol';
 import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 import { loadMappings } from './mappings';
@@ -24,6 +24,7 @@ export const queryKeys = {
   workspace: ['workspace'] as const,
   reconciliation: (version: number, asOf: DayNumber) => ['reconciliation', version, asOf] as const,
   investigations: (version: number, query: InvestigationQuery) => ['investigations', version, query] as const,
+  concerns: (version: number, query: ViewQuery) => ['concerns', version, query] as const,
 };
 
 const dataUrl = (name: string) => `${import.meta.env.BASE_URL}data/${name}`;
@@ -107,6 +108,15 @@ export function useInvestigations(version: number | undefined, query: Investigat
   return useQuery({
     queryKey: queryKeys.investigations(version ?? -1, query ?? { asOf: 0 }),
     queryFn: () => callWorker({ type: 'investigations', query: query ?? { asOf: 0 } }),
+    enabled: version !== undefined && query !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useConcerns(version: number | undefined, query: ViewQuery | null) {
+  return useQuery({
+    queryKey: queryKeys.concerns(version ?? -1, query ?? { asOf: 0 }),
+    queryFn: () => callWorker({ type: 'concerns', query: query ?? { asOf: 0 } }),
     enabled: version !== undefined && query !== null,
     placeholderData: (previous) => previous,
   });

@@ -5,22 +5,18 @@
 import { delimiterName } from '../import/importFile';
 import type { Problem } from '../import/validate';
 import type { FileReconciliation } from '../import/workspace';
-import { isoMonth, type InvestigationMonth, type PeriodRow, type YearOverYearRow } from '../kpi';
+import {
+  isoMonth,
+  type ConcernMonth,
+  type InvestigationMonth,
+  type PeriodRow,
+  type ReasonRow,
+  type YearOverYearRow,
+} from '../kpi';
 import { csvPercent, toCsv, type CsvColumn } from './csv';
 import { roundHalfAwayFromZero } from './number';
 
-export interface InvestigationMonthRow extends InvestigationMonth {
-  yoy: YearOverYearRow | undefined;
-}
-
-/** Joins each month with its year-over-year row. */
-export function investigationMonthRows(
-  months: readonly InvestigationMonth[],
-  yoy: readonly YearOverYearRow[],
-): InvestigationMonthRow[] {
-  const byMonth = new Map(yoy.map((row) => [row.month, row]));
-  return months.map((m) => ({ ...m, yoy: byMonth.get(m.month) }));
-}
+export type InvestigationMonthRow = WithYearOverYear<InvestigationMonth>;
 
 export const investigationMonthlyColumns: CsvColumn<InvestigationMonthRow>[] = [
   { header: 'manad', value: (r) => isoMonth(r.month) },
@@ -34,10 +30,7 @@ export const investigationMonthlyColumns: CsvColumn<InvestigationMonthRow>[] = [
   { header: 'inledda_foregaende_ar', value: (r) => r.yoy?.previousDenominator ?? null },
   { header: 'sen_foregaende_ar', value: (r) => r.yoy?.previousNumerator ?? null },
   { header: 'andel_sen_foregaende_ar', value: (r) => csvPercent(r.yoy?.previousShare ?? null) },
-  {
-    header: 'forandring_procentenheter',
-    value: (r) => (r.yoy?.changePoints == null ? null : roundHalfAwayFromZero(r.yoy.changePoints, 1)),
-  },
+  { header: 'forandring_procentenheter', value: (r) => changePoints(r.yoy) },
   { header: 'forlangd_passerat_forlangd_till', value: (r) => r.extendedOverdue },
 ];
 
@@ -56,7 +49,7 @@ export function investigationMonthlyCsv(
   months: readonly InvestigationMonth[],
   yoy: readonly YearOverYearRow[],
 ): string {
-  return toCsv(investigationMonthlyColumns, investigationMonthRows(months, yoy));
+  return toCsv(investigationMonthlyColumns, withYearOverYear(months, yoy));
 }
 
 /** `utredningar_period.csv`: the period comparison. */
@@ -83,4 +76,59 @@ export const reconciliationColumns: CsvColumn<FileReconciliation>[] = [
   { header: 'rader_lasta', value: (f) => f.rowsRead },
   { header: 'rader_godkanda', value: (f) => f.rowsAccepted },
   { header: 'rader_avvisade', value: (f) => f.rowsRejected },
+];
+
+/** A month of any monthly view joined with its year-over-year row. */
+export type WithYearOverYear<Month> = Month & { yoy: YearOverYearRow | undefined };
+
+/** Joins monthly rows with their year-over-year rows by month. */
+export function withYearOverYear<Month extends { month: number }>(
+  months: readonly Month[],
+  yoy: readonly YearOverYearRow[],
+): WithYearOverYear<Month>[] {
+  const byMonth = new Map(yoy.map((row) => [row.month, row]));
+  return months.map((m) => ({ ...m, yoy: byMonth.get(m.month) }));
+}
+
+export type ConcernMonthRow = WithYearOverYear<ConcernMonth>;
+
+export const concernMonthlyColumns: CsvColumn<ConcernMonthRow>[] = [
+  { header: 'manad', value: (r) => isoMonth(r.month) },
+  { header: 'inkomna', value: (r) => r.received },
+  { header: 'inom_14_dagar', value: (r) => r.inTime },
+  { header: 'sena', value: (r) => r.late },
+  { header: 'pagaende', value: (r) => r.pending },
+  { header: 'andel_inom_14_dagar', value: (r) => csvPercent(r.inTimeShare) },
+  { header: 'preliminar', value: (r) => r.preliminary },
+  { header: 'pagaende_utredning', value: (r) => r.underInvestigation },
+  { header: 'andel_inom_14_dagar_foregaende_ar', value: (r) => csvPercent(r.yoy?.previousShare ?? null) },
+  { header: 'forandring_procentenheter', value: (r) => changePoints(r.yoy) },
+  { header: 'skyddsbedomning_i_tid', value: (r) => r.protectiveInTime },
+  { header: 'skyddsbedomning_sen', value: (r) => r.protectiveLate },
+  { header: 'andel_skyddsbedomning_i_tid', value: (r) => csvPercent(r.protectiveShare) },
+  { header: 'inleds', value: (r) => r.opened },
+  { header: 'inleds_ej', value: (r) => r.notOpened },
+  { header: 'andel_inleds', value: (r) => csvPercent(r.openedShare) },
+];
+
+export const reasonColumns: CsvColumn<ReasonRow>[] = [
+  { header: 'ar', value: (r) => r.year },
+  { header: 'orsak', value: (r) => r.reason },
+  { header: 'antal', value: (r) => r.count },
+  { header: 'andel', value: (r) => csvPercent(r.share) },
+];
+
+/** Period comparison columns for a share of reports assessed in time (numerator = inom 14 dagar). */
+export const concernPeriodColumns: CsvColumn<PeriodRow>[] = periodColumns.map((c) =>
+  c.header === 'sena' ? { header: 'inom_14_dagar', value: c.value } : c,
+);
+
+function changePoints(yoy: YearOverYearRow | undefined): number | null {
+  return yoy?.changePoints == null ? null : roundHalfAwayFromZero(yoy.changePoints, 1);
+}
+
+/** `orosanmalningar_volym.csv`: received per month, every month in the data. */
+export const concernVolumeColumns: CsvColumn<{ month: number; value: number }>[] = [
+  { header: 'manad', value: (v) => isoMonth(v.month) },
+  { header: 'inkomna', value: (v) => v.value },
 ];

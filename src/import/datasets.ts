@@ -28,6 +28,8 @@ export interface FieldSpec {
   planned?: boolean;
   /** This date may not lie before that date field of the same row. */
   notBefore?: string;
+  /** Category label for an empty value; default "(ingen enhet)". */
+  emptyLabel?: string;
   synonyms: string[];
 }
 
@@ -206,11 +208,18 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
         notBefore: 'inkomstdatum',
         synonyms: ['Förhandsbedömning', 'Förhandsbedömning klar', 'Förhandsbedömning datum', 'Datum förhandsbedömning'],
       },
-      { key: 'beslut', label: 'Beslut', kind: 'category', synonyms: ['Beslut', 'Beslut förhandsbedömning', 'Utfall'] },
+      {
+        key: 'beslut',
+        label: 'Beslut',
+        kind: 'category',
+        emptyLabel: '(inget beslut)',
+        synonyms: ['Beslut', 'Beslut förhandsbedömning', 'Utfall', 'Beslut om utredning'],
+      },
       {
         key: 'orsak_forsening',
         label: 'Orsak försening',
-        kind: 'text',
+        kind: 'category',
+        emptyLabel: '(ingen orsak angiven)',
         synonyms: ['Orsak försening', 'Orsak till försening', 'Förseningsorsak'],
       },
       unitField,
@@ -306,4 +315,17 @@ export function applyMapping(mapping: SavedMapping, header: readonly string[]): 
   }
   const spec = DATASETS[mapping.dataset];
   return spec.fields.every((f) => !f.required || f.key in columns) ? columns : null;
+}
+
+/**
+ * The förhandsbedömning outcome as written in exports → ConcernDecision code
+ * (1 inleds, 2 inleds ej, 3 pågående utredning, 0 unknown or empty).
+ * @example concernDecisionCode('Inleds ej') // 2
+ */
+export function concernDecisionCode(label: string): 0 | 1 | 2 | 3 {
+  const text = normalizeHeader(label);
+  if (/pagaende|redanutredning|aktuellutredning|pagaendeutredning/.test(text)) return 3;
+  if (/^(inledsej|ejinled|inteinled|ingenutredning|nej)/.test(text) || text.includes('inledsej')) return 2;
+  if (/^(inleds|inledd|utredninginleds|inledautredning|ja)$/.test(text) || text === 'utredninginledd') return 1;
+  return 0;
 }

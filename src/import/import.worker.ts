@@ -78,6 +78,8 @@ function handle(
       return toCsv(problemColumns, workspace.reconciliation(request.asOf).problems);
     case 'investigations':
       return workspace.investigations(request.query);
+    case 'concerns':
+      return workspace.concerns(request.query);
   }
 }
 

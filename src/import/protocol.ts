@@ -6,7 +6,7 @@ import type { DayNumber } from '../kpi';
 import type { DatasetKind, SavedMapping } from './datasets';
 import type { FileNeedingMapping, MappingStore } from './importFile';
 import type { Problem } from './validate';
-import type { FileReconciliation, InvestigationQuery, InvestigationView } from './workspace';
+import type { ConcernView, FileReconciliation, InvestigationQuery, InvestigationView, ViewQuery } from './workspace';
 
 export interface FileInput {
   name: string;
@@ -43,7 +43,8 @@ export type Request =
   | { type: 'state' }
   | { type: 'reconciliation'; asOf: DayNumber }
   | { type: 'problemsCsv'; asOf: DayNumber }
-  | { type: 'investigations'; query: InvestigationQuery };
+  | { type: 'investigations'; query: InvestigationQuery }
+  | { type: 'concerns'; query: ViewQuery };
 
 export interface ResponseMap {
   load: { outcomes: FileOutcome[]; state: WorkspaceState };
@@ -53,6 +54,7 @@ export interface ResponseMap {
   reconciliation: ReconciliationView;
   problemsCsv: string;
   investigations: InvestigationView | null;
+  concerns: ConcernView | null;
 }
 
 export type WorkerMessage =

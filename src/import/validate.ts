@@ -249,7 +249,9 @@ export function validateRecords(
           codes[field.key][kept] = parseSex(raw);
           break;
         case 'category':
-          codes[field.key][kept] = builders[field.key].code(raw.trim() === '' ? NO_UNIT : raw.trim());
+          codes[field.key][kept] = builders[field.key].code(
+            raw.trim() === '' ? (field.emptyLabel ?? NO_UNIT) : raw.trim(),
+          );
           break;
         default:
           // Copy so the table does not keep the whole file text alive through slices.

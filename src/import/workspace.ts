@@ -3,7 +3,10 @@
  * the headless report another, and both answer with the same small aggregates.
  */
 import {
+  buildConcernCube,
   buildInvestigationCube,
+  concernMonths,
+  lateReasonsByYear,
   isoDate,
   joinExtensions,
   monthlyCohorts,
@@ -12,12 +15,14 @@ import {
   yearOverYear,
   type DayNumber,
   type DeadlineOptions,
+  type ConcernMonth,
   type InvestigationMonth,
   type MonthIndex,
   type PeriodRow,
+  type ReasonRow,
   type YearOverYearRow,
 } from '../kpi';
-import { DATASETS, type DatasetKind } from './datasets';
+import { concernDecisionCode, DATASETS, type DatasetKind } from './datasets';
 import type { Encoding } from './decode';
 import type { LoadedFile } from './importFile';
 import { categoryColumn, concatTables, dateColumn, textColumn, type Table } from './table';
@@ -42,22 +47,27 @@ interface MergedDataset {
 export class Workspace {
   private files: LoadedFile[] = [];
   private merged = new Map<DatasetKind, MergedDataset>();
+  /** Derived tables and cubes by (kind, as-of, options); emptied whenever the files change. */
+  private memo = new Map<string, unknown>();
 
   /** Adds a loaded file; a file with the same name and dataset replaces the earlier one. */
   add(file: LoadedFile): void {
     this.files = this.files.filter((f) => !(f.file === file.file && f.dataset === file.dataset));
     this.files.push(file);
     this.merged.delete(file.dataset);
+    this.memo.clear();
   }
 
   remove(fileName: string): void {
     for (const f of this.files.filter((f) => f.file === fileName)) this.merged.delete(f.dataset);
     this.files = this.files.filter((f) => f.file !== fileName);
+    this.memo.clear();
   }
 
   clear(): void {
     this.files = [];
     this.merged.clear();
+    this.memo.clear();
   }
 
   get loadedFiles(): readonly LoadedFile[] {
@@ -156,62 +166,129 @@ export class Workspace {
     return { files, problems };
   }
 
+  /** The dataset's rows accepted at an as-of date (duplicates and rows after it removed). */
+  accepted(kind: DatasetKind, asOf: DayNumber): Table | null {
+    return this.cached(`accepted:${kind}:${asOf}`, () => {
+      const merged = this.dataset(kind);
+      return merged ? filterRows(merged.table, this.rowsAfterAsOf(kind, asOf).keep) : null;
+    });
+  }
+
+  /** The investigation cube at an as-of date; cached, so unit and range changes never re-read rows. */
+  private investigationCube(asOf: DayNumber, deadline: DeadlineOptions = {}) {
+    return this.cached(`investigation-cube:${asOf}:${deadline.shiftToWorkingDay === true}`, () => {
+      const table = this.accepted('utredningar', asOf);
+      if (!table) return null;
+      const extensions = this.extensionsFor(table, textColumn(table, 'utredning_id'), asOf);
+      const units = categoryColumn(table, 'enhet');
+      const { cube } = buildInvestigationCube(
+        {
+          count: table.count,
+          start: dateColumn(table, 'startdatum'),
+          end: dateColumn(table, 'avslutsdatum'),
+          firstExtension: extensions.firstExtension,
+          extendedTo: extensions.extendedTo,
+          unit: units.codes,
+          sex: categoryColumn(table, 'kon').codes,
+          units: units.labels,
+        },
+        asOf,
+        deadline,
+      );
+      return { cube, units: units.labels, orphans: extensions.orphans, source: extensions.source };
+    });
+  }
+
   /** Investigation figures at an as-of date, for the chosen units and month range. */
   investigations(query: InvestigationQuery): InvestigationView | null {
-    const merged = this.dataset('utredningar');
-    if (!merged) return null;
-    const { keep } = this.rowsAfterAsOf('utredningar', query.asOf);
-    const table = filterRows(merged.table, keep);
-    const ids = textColumn(table, 'utredning_id');
-    const extensions = this.extensionsFor(table, ids, query.asOf);
-    const units = categoryColumn(table, 'enhet');
-    const { cube } = buildInvestigationCube(
-      {
-        count: table.count,
-        start: dateColumn(table, 'startdatum'),
-        end: dateColumn(table, 'avslutsdatum'),
-        firstExtension: extensions.firstExtension,
-        extendedTo: extensions.extendedTo,
-        unit: units.codes,
-        sex: categoryColumn(table, 'kon').codes,
-        units: units.labels,
-      },
-      query.asOf,
-      query.deadline,
-    );
-    const selected =
-      query.units && query.units.length > 0
-        ? query.units.map((u) => units.labels.indexOf(u)).filter((i) => i >= 0)
-        : undefined;
-    const all = monthlyCohorts(cube, { units: selected });
+    const built = this.investigationCube(query.asOf, query.deadline);
+    if (!built) return null;
+    const all = monthlyCohorts(built.cube, { units: unitCodes(built.units, query.units) });
     const shares = all.map((m) => ({
       month: m.month,
       numerator: m.late,
       denominator: m.started,
       preliminary: m.preliminary,
     }));
-    const inRange = (month: MonthIndex) =>
-      (query.fromMonth === undefined || month >= query.fromMonth) &&
-      (query.toMonth === undefined || month <= query.toMonth);
-    const yoy = yearOverYear(shares);
     return {
-      units: [...units.labels].sort((a, b) => a.localeCompare(b, 'sv')),
-      firstMonth: all.length > 0 ? all[0].month : null,
-      lastMonth: all.length > 0 ? all[all.length - 1].month : null,
-      months: all.filter((m) => inRange(m.month)),
-      yearOverYear: yoy.filter((row) => inRange(row.month)),
+      ...monthWindow(all, query),
+      units: sortedLabels(built.units),
+      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
-      orphanExtensions: extensions.orphans,
-      extensionSource: extensions.source,
+      orphanExtensions: built.orphans,
+      extensionSource: built.source,
     };
+  }
+
+  private concernCube(asOf: DayNumber) {
+    return this.cached(`concern-cube:${asOf}`, () => {
+      const table = this.accepted('orosanmalningar', asOf);
+      if (!table) return null;
+      const units = categoryColumn(table, 'enhet');
+      const decisions = categoryColumn(table, 'beslut', '(inget beslut)');
+      const decisionCodes = decisions.labels.map(concernDecisionCode);
+      const reasons = categoryColumn(table, 'orsak_forsening', '(ingen orsak angiven)');
+      const cube = buildConcernCube(
+        {
+          count: table.count,
+          received: dateColumn(table, 'inkomstdatum'),
+          assessed: dateColumn(table, 'forhandsbedomning_datum'),
+          protective: dateColumn(table, 'skyddsbedomning_datum'),
+          hasProtective: table.present.includes('skyddsbedomning_datum'),
+          decision: Uint8Array.from(decisions.codes, (code) => decisionCodes[code]),
+          unit: units.codes,
+          sex: categoryColumn(table, 'kon').codes,
+          reason: reasons.codes,
+          reasons: reasons.labels,
+          unitCount: units.labels.length,
+        },
+        asOf,
+      );
+      return {
+        cube,
+        units: units.labels,
+        reasons: reasons.labels,
+        hasDecision: table.present.includes('beslut'),
+        hasReasons: table.present.includes('orsak_forsening'),
+      };
+    });
+  }
+
+  /** Orosanmälningar figures at an as-of date, for the chosen units and month range. */
+  concerns(query: ViewQuery): ConcernView | null {
+    const built = this.concernCube(query.asOf);
+    if (!built) return null;
+    const codes = unitCodes(built.units, query.units);
+    const all = concernMonths(built.cube, codes);
+    const shares = all.map((m) => ({
+      month: m.month,
+      numerator: m.inTime,
+      denominator: m.inTime + m.late + m.pending,
+      preliminary: m.preliminary,
+    }));
+    return {
+      ...monthWindow(all, query),
+      units: sortedLabels(built.units),
+      volume: all.map((m) => ({ month: m.month, value: m.received })),
+      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
+      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
+      reasons: lateReasonsByYear(built.cube, built.reasons, codes),
+      hasProtective: built.cube.hasProtective,
+      hasDecision: built.hasDecision,
+      hasReasons: built.hasReasons,
+    };
+  }
+
+  private cached<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
   }
 
   private extensionsFor(table: Table, ids: string[], asOf: DayNumber) {
     const fromFile = this.dataset('forlangningar');
     const inline = table.dates.forlangning_beslutsdatum;
-    if (fromFile) {
-      const { keep } = this.rowsAfterAsOf('forlangningar', asOf);
-      const ext = filterRows(fromFile.table, keep);
+    const ext = fromFile ? this.accepted('forlangningar', asOf) : null;
+    if (ext) {
       const joined = joinExtensions(
         ids,
         {
@@ -249,22 +326,31 @@ export class Workspace {
   }
 }
 
-export interface InvestigationQuery {
+/** What every page view is asked for. */
+export interface ViewQuery {
   asOf: DayNumber;
+  /** Unit names; empty or absent means all units. */
   units?: string[];
   fromMonth?: MonthIndex;
   toMonth?: MonthIndex;
   /** Calendar months 1–12 of the period comparison; default January–June. */
   periodFrom?: number;
   periodTo?: number;
+}
+
+export interface InvestigationQuery extends ViewQuery {
   deadline?: DeadlineOptions;
 }
 
-export interface InvestigationView {
-  units: string[];
+/** The months of a view inside the chosen range, and the range the data covers. */
+interface MonthWindow<Row> {
   firstMonth: MonthIndex | null;
   lastMonth: MonthIndex | null;
-  months: InvestigationMonth[];
+  months: Row[];
+}
+
+export interface InvestigationView extends MonthWindow<InvestigationMonth> {
+  units: string[];
   yearOverYear: YearOverYearRow[];
   periods: PeriodRow[];
   orphanExtensions: number;
@@ -275,4 +361,40 @@ export interface InvestigationView {
 /** Event dates of a dataset: every date field except planned ones. */
 function eventDateFields(kind: DatasetKind): string[] {
   return DATASETS[kind].fields.filter((f) => f.kind === 'date' && !f.planned).map((f) => f.key);
+}
+
+export interface ConcernView extends MonthWindow<ConcernMonth> {
+  units: string[];
+  /** Reports received per month, every month in the data (for the several-year volume trend). */
+  volume: { month: MonthIndex; value: number }[];
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
+  reasons: ReasonRow[];
+  hasProtective: boolean;
+  hasDecision: boolean;
+  hasReasons: boolean;
+}
+
+function inRange(month: MonthIndex, query: ViewQuery): boolean {
+  return (
+    (query.fromMonth === undefined || month >= query.fromMonth) &&
+    (query.toMonth === undefined || month <= query.toMonth)
+  );
+}
+
+function monthWindow<Row extends { month: MonthIndex }>(all: Row[], query: ViewQuery): MonthWindow<Row> {
+  return {
+    firstMonth: all.length > 0 ? all[0].month : null,
+    lastMonth: all.length > 0 ? all[all.length - 1].month : null,
+    months: all.filter((m) => inRange(m.month, query)),
+  };
+}
+
+/** Unit names → codes of a dictionary; undefined (all units) when none are chosen. */
+function unitCodes(labels: readonly string[], names: readonly string[] | undefined): number[] | undefined {
+  return names && names.length > 0 ? names.map((u) => labels.indexOf(u)).filter((i) => i >= 0) : undefined;
+}
+
+function sortedLabels(labels: readonly string[]): string[] {
+  return [...labels].sort((a, b) => a.localeCompare(b, 'sv'));
 }

@@ -2,3 +2,4 @@
 export * from './calendar';
 export * from './investigations';
 export * from './periods';
+export * from './concerns';

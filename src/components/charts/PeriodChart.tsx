@@ -10,7 +10,7 @@ export interface PeriodBarRow {
   pooled: number | null;
 }
 
-export function PeriodChart({ rows, title }: { rows: PeriodBarRow[]; title: string }) {
+export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[]; title: string; pooledName: string }) {
   const label = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100) : '');
   return (
     <figure className="chart" aria-label={title}>
@@ -24,16 +24,11 @@ export function PeriodChart({ rows, title }: { rows: PeriodBarRow[]; title: stri
             width={52}
           />
           <Tooltip formatter={(v) => label(v)} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="mean" name="Medelvärde av månadsandelar" fill={COLORS.current} isAnimationActive={false}>
             <LabelList dataKey="mean" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
           </Bar>
-          <Bar
-            dataKey="pooled"
-            name="Sammanvägd andel (alla sena / alla inledda)"
-            fill={COLORS.previous}
-            isAnimationActive={false}
-          >
+          <Bar dataKey="pooled" name={pooledName} fill={COLORS.previous} isAnimationActive={false}>
             <LabelList dataKey="pooled" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
           </Bar>
         </BarChart>

@@ -23,11 +23,13 @@ interface Props {
   currentName: string;
   previousName: string;
   title: string;
+  /** Why a striped month may still change, e.g. "pågående utredningar kvar". */
+  preliminaryNote: string;
 }
 
 export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da', text: '#1f2328' };
 
-export function ShareBarChart({ rows, currentName, previousName, title }: Props) {
+export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
   const data = rows.map((row) => ({ ...row, prelLabel: row.preliminary ? 'prel.' : '' }));
   return (
     <figure className="chart" aria-label={title}>
@@ -112,8 +114,7 @@ export function ShareBarChart({ rows, currentName, previousName, title }: Props)
           <i className="swatch" style={{ background: COLORS.previous }} /> {previousName}
         </span>
         <span>
-          <i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: pågående utredningar kvar, andelen
-          kan stiga
+          <i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: {preliminaryNote}
         </span>
       </figcaption>
     </figure>

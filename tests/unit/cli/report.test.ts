@@ -49,6 +49,37 @@ describe('npm run report', () => {
     );
   });
 
+  it('writes the orosanmälningar tables when that extract is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'insyn-'));
+    const run2 = run('--as-of', '2025-11-30', '--out', dir, 'public/data/orosanmalningar.csv');
+    expect(run2.status).toBe(0);
+    const lines = readFileSync(join(dir, 'orosanmalningar_manad.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    const header = lines[0].split(';');
+    expect(header.slice(0, 7)).toEqual([
+      'manad',
+      'inkomna',
+      'inom_14_dagar',
+      'sena',
+      'pagaende',
+      'andel_inom_14_dagar',
+      'preliminar',
+    ]);
+    const concerns = (
+      JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
+        concernMonths: Record<string, Record<string, number>>;
+      }
+    ).concernMonths;
+    const row = lines.find((l) => l.startsWith('2025-06;'))?.split(';') ?? [];
+    expect(Number(row[header.indexOf('inom_14_dagar')])).toBe(concerns['2025-06']['i tid']);
+    expect(Number(row[header.indexOf('sena')])).toBe(concerns['2025-06']['sen']);
+    expect(readFileSync(join(dir, 'orosanmalningar_orsaker.csv'), 'utf8')).toContain(
+      '2025;Vårdnadshavare uteblev eller bokade om mötet;',
+    );
+  });
+
   it('lists the problems in problem.csv', () => {
     const text = readFileSync(join(out, 'problem.csv'), 'utf8');
     expect(text.split('\r\n').filter((l) => l.startsWith('utredningar_fel.csv'))).toHaveLength(6);

@@ -22,6 +22,8 @@ const expected = JSON.parse(readFileSync(new URL('../../../fixtures/demo-expecte
   asOf: string;
   edgeCases: { id: string; purpose: string; status: string }[];
   months: Record<string, Record<string, number>>;
+  concernMonths: Record<string, Record<string, number>>;
+  concernLateReasons: Record<string, Record<string, number>>;
 };
 
 describe('demo data (public/data)', () => {
@@ -68,6 +70,32 @@ describe('demo data (public/data)', () => {
   });
 });
 
+describe('demo orosanmälningar (public/data)', () => {
+  const ws = new Workspace();
+  const file = load('public/data/orosanmalningar.csv');
+  ws.add(file);
+  const view = ws.concerns({ asOf: parseIsoDate(expected.asOf) ?? NO_DATE });
+
+  it('loads every row', () => {
+    expect(file.problems).toEqual([]);
+    expect(file.table.count).toBeGreaterThan(40_000);
+  });
+  it('classifies every month of receipt as the generator intended', () => {
+    const actual = Object.fromEntries(
+      (view?.months ?? []).map((m) => [
+        isoMonth(m.month),
+        { 'i tid': m.inTime, sen: m.late, pågående: m.pending, 'pågående utredning': m.underInvestigation },
+      ]),
+    );
+    expect(actual).toEqual(expected.concernMonths);
+  });
+  it('breaks the late ones down by reason per year as intended', () => {
+    const actual: Record<string, Record<string, number>> = {};
+    for (const r of view?.reasons ?? []) (actual[r.year] ??= {})[r.reason] = r.count;
+    expect(actual).toEqual(expected.concernLateReasons);
+  });
+});
+
 describe('dialect fixtures', () => {
   it('reads Excel Windows-1252 with sep= line, synonyms and times of day', () => {
     const f = load('fixtures/dialects/utredningar_excel_win1252.csv');
@@ -90,6 +118,15 @@ describe('dialect fixtures', () => {
     const f: LoadedFile = load('fixtures/dialects/forlangningar_tabb.csv');
     expect([f.dataset, f.delimiter, f.table.count]).toEqual(['forlangningar', '\t', 2]);
     expect(isoDate(f.table.dates.forlangd_till[0])).toBe('2025-07-31');
+  });
+  it('reads orosanmälningar with the field’s synonyms and decision wording', () => {
+    const f = load('fixtures/dialects/orosanmalningar_synonymer.csv');
+    expect([f.dataset, f.table.count, f.rowsRejected]).toEqual(['orosanmalningar', 3, 0]);
+    const ws = new Workspace();
+    ws.add(f);
+    const [march] = ws.concerns({ asOf: parseIsoDate('2025-04-30') ?? NO_DATE })?.months ?? [];
+    expect(march).toMatchObject({ received: 3, inTime: 1, late: 1, underInvestigation: 1, opened: 1, notOpened: 1 });
+    expect(march.protectiveShare).toBe(2 / 3);
   });
   it('sends unknown headers to the mapping step', () => {
     expect(importFile(read('fixtures/dialects/utredningar_okanda_rubriker.csv'), 'x.csv').status).toBe('needs-mapping');

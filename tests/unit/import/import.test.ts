@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoDate, NO_DATE } from '../../../src/kpi';
 import { decodeCsvBytes } from '../../../src/import/decode';
-import { normalizeHeader, recognizeDataset } from '../../../src/import/datasets';
+import { concernDecisionCode, normalizeHeader, recognizeDataset } from '../../../src/import/datasets';
 import { importFile, type FileImport, type LoadedFile } from '../../../src/import/importFile';
 import { parseCsv } from '../../../src/import/parse';
 import { looksLikePersonnummer, parseDate } from '../../../src/import/validate';
@@ -104,6 +104,23 @@ describe('recognizeDataset', () => {
   });
   it('asks for a mapping when a required column is not recognised', () => {
     expect(recognizeDataset(['Nr', 'Öppnad', 'Stängd'])).toMatchObject({ status: 'unknown' });
+  });
+});
+
+describe('concernDecisionCode', () => {
+  it.each([
+    ['inleds', 1],
+    ['Inleds', 1],
+    ['Utredning inleds', 1],
+    ['inleds ej', 2],
+    ['Inleds ej', 2],
+    ['Ej inledd', 2],
+    ['pågående utredning', 3],
+    ['Pågående utredning', 3],
+    ['', 0],
+    ['oklart', 0],
+  ] as const)('reads %s as %i', (label, code) => {
+    expect(concernDecisionCode(label)).toBe(code);
   });
 });
 

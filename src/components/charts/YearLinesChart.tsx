@@ -1,0 +1,58 @@
+/**
+ * One line per year over the calendar months (January–December), to compare years at a glance:
+ * volumes that keep rising, or a summer pattern. Lines differ in dash and marker as well as colour.
+ */
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../format/number';
+import { COLORS } from './ShareBarChart';
+
+export interface YearLinesRow {
+  label: string;
+  [year: string]: number | string | null;
+}
+
+const PALETTE = ['#9aa3ad', '#6b7280', '#8c6d1f', '#2f7d4a', '#7a2e8e', '#1d4e89'];
+const DASHES = ['2 3', '6 3', '10 3 2 3', '4 2', '8 2', ''];
+
+export function YearLinesChart({
+  rows,
+  years,
+  title,
+  unit,
+}: {
+  rows: YearLinesRow[];
+  years: number[];
+  title: string;
+  unit: string;
+}) {
+  const recent = years.slice(-PALETTE.length);
+  return (
+    <figure className="chart" aria-label={title}>
+      <ResponsiveContainer width="100%" height={300}>
+        <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid vertical={false} stroke={COLORS.grid} />
+          <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: COLORS.text, fontSize: 12 }} width={56} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? `${formatNumber(v)} ${unit}` : '–')} />
+          <Legend itemSorter={null} />
+          {recent.map((year, i) => {
+            const style = PALETTE.length - recent.length + i;
+            return (
+              <Line
+                key={year}
+                dataKey={String(year)}
+                name={String(year)}
+                stroke={PALETTE[style]}
+                strokeDasharray={DASHES[style]}
+                strokeWidth={i === recent.length - 1 ? 3 : 2}
+                dot={{ r: i === recent.length - 1 ? 4 : 2 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

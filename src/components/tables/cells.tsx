@@ -1,0 +1,21 @@
+/** Table cells in the nämnd's format. */
+import type { ReactNode } from 'react';
+
+/** `531 (406)`: this period, the same period a year earlier in parentheses. */
+export function withPrevious(value: string, previous: string | null): ReactNode {
+  return (
+    <>
+      {value} <span className="previous">({previous ?? '–'})</span>
+    </>
+  );
+}
+
+/** The word that marks a preliminary figure (colour is never the only cue). */
+export function PrelMark({ title = 'Preliminär: kan ändras när pågående ärenden avgörs' }: { title?: string }) {
+  return (
+    <abbr className="prel" title={title}>
+      {' '}
+      prel.
+    </abbr>
+  );
+}

@@ -1,0 +1,89 @@
+/** The shared controls of an indicator page; their values live in the URL. */
+import type { ReactNode } from 'react';
+import { useUrlState } from '../../data/urlState';
+import { monthName } from '../../format/date';
+import { isoMonth, type DayNumber, type MonthIndex } from '../../kpi';
+import { AsOfInput } from './AsOfInput';
+
+interface Props {
+  asOf: DayNumber;
+  from: MonthIndex;
+  to: MonthIndex;
+  firstMonth: MonthIndex;
+  lastMonth: MonthIndex;
+  unitOptions: string[];
+  units: string[];
+  children?: ReactNode;
+}
+
+export function ViewControls({ asOf, from, to, firstMonth, lastMonth, unitOptions, units, children }: Props) {
+  const [params, setParams] = useUrlState();
+  const monthInput = (label: string, key: 'fran' | 'till', value: MonthIndex) => (
+    <label>
+      {label}
+      <input
+        type="month"
+        value={isoMonth(value)}
+        min={isoMonth(firstMonth)}
+        max={isoMonth(lastMonth)}
+        onChange={(e) => setParams({ [key]: e.target.value || null })}
+      />
+    </label>
+  );
+  return (
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Urval">
+      <AsOfInput asOf={asOf} />
+      {monthInput('Från månad', 'fran', from)}
+      {monthInput('Till månad', 'till', to)}
+      <fieldset className="units">
+        <legend>Enhet {units.length === 0 ? '(alla)' : `(${units.length} valda)`}</legend>
+        {unitOptions.map((unit) => (
+          <label key={unit} className="check">
+            <input
+              type="checkbox"
+              checked={units.includes(unit)}
+              onChange={(e) =>
+                setParams({ enhet: e.target.checked ? [...units, unit] : units.filter((u) => u !== unit) })
+              }
+            />
+            {unit}
+          </label>
+        ))}
+        {units.length > 0 && (
+          <button type="button" className="link" onClick={() => setParams({ enhet: null })}>
+            Visa alla enheter
+          </button>
+        )}
+      </fieldset>
+      {children}
+      {(params.has('uttag') || params.has('fran') || params.has('till')) && (
+        <button type="button" className="secondary" onClick={() => setParams({ uttag: null, fran: null, till: null })}>
+          Återställ datum
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** The span of calendar months compared across years (e.g. januari–juni). */
+export function PeriodControls({ periodFrom, periodTo }: { periodFrom: number; periodTo: number }) {
+  const [, setParams] = useUrlState();
+  const select = (label: string, value: number, update: (month: number) => string) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => setParams({ period: update(Number(e.target.value)) })}>
+        {Array.from({ length: 12 }, (_, i) => (
+          <option key={i} value={i + 1}>
+            {monthName(i + 1)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Jämförelseperiod">
+      {select('Från', periodFrom, (m) => `${m}-${periodTo}`)}
+      {select('Till', periodTo, (m) => `${periodFrom}-${m}`)}
+    </form>
+  );
+}

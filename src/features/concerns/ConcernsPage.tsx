@@ -1,0 +1,289 @@
+/** Orosanmälningar: the 14-day rule, skyddsbedömning, delay reasons, volumes and year-over-year. */
+import { PeriodComparison } from '../../components/charts/PeriodComparison';
+import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
+import { StackedShareChart, type StackedRow } from '../../components/charts/StackedShareChart';
+import { YearLinesChart, type YearLinesRow } from '../../components/charts/YearLinesChart';
+import { PrelMark, withPrevious } from '../../components/tables/cells';
+import { DataTable, type Column } from '../../components/tables/DataTable';
+import { ViewControls } from '../../components/ui/ViewControls';
+import { useConcerns, useWorkspace } from '../../data/queries';
+import { monthRange, useViewFilters } from '../../data/viewFilters';
+import { toCsv } from '../../format/csv';
+import { formatMonth, monthName } from '../../format/date';
+import {
+  concernMonthlyColumns,
+  concernPeriodColumns,
+  concernVolumeColumns,
+  reasonColumns,
+  withYearOverYear,
+  type ConcernMonthRow,
+} from '../../format/exports';
+import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
+import { isoDate, isoMonth, type MonthIndex, type ReasonRow } from '../../kpi';
+
+function chartRow(r: ConcernMonthRow): ShareBarRow {
+  return {
+    key: isoMonth(r.month),
+    label: `${formatMonth(r.month)}${r.preliminary ? ' prel.' : ''}`,
+    current: r.inTimeShare === null ? null : r.inTimeShare * 100,
+    previous: r.yoy?.previousShare == null ? null : r.yoy.previousShare * 100,
+    preliminary: r.preliminary,
+    previousPreliminary: r.yoy?.previousPreliminary === true,
+    details: [
+      `${formatCount(r.inTime)} av ${formatCount(r.inTime + r.late + r.pending)} inom 14 dagar (${formatPercent(r.inTimeShare)})`,
+      `${formatCount(r.received)} inkomna, varav ${formatCount(r.underInvestigation)} om barn som redan utreds`,
+      r.preliminary
+        ? `${formatCount(r.pending)} väntar på förhandsbedömning – preliminär`
+        : `${formatCount(r.late)} sena`,
+      r.yoy?.previousDenominator != null
+        ? `${formatMonth(r.month - 12)}: ${formatPercent(r.yoy.previousShare)} inom 14 dagar`
+        : `${formatMonth(r.month - 12)}: inga uppgifter`,
+    ],
+  };
+}
+
+/** Received per calendar month, one column per year (for the volume chart and its table). */
+function volumeByYear(volume: { month: MonthIndex; value: number }[]) {
+  const years = [...new Set(volume.map((v) => Math.floor(v.month / 12)))].sort((a, b) => a - b);
+  const rows: YearLinesRow[] = Array.from({ length: 12 }, (_, i) => ({ label: monthName(i + 1).slice(0, 3) }));
+  for (const { month, value } of volume) rows[month % 12][String(Math.floor(month / 12))] = value;
+  const totals = years.map((year) =>
+    volume.filter((v) => Math.floor(v.month / 12) === year).reduce((s, v) => s + v.value, 0),
+  );
+  return { years, rows, totals };
+}
+
+/** The late reports' reasons as one 100 % bar per year. */
+function reasonsByYear(reasons: ReasonRow[]) {
+  const categories = [...new Set(reasons.map((r) => r.reason))];
+  const years = [...new Set(reasons.map((r) => r.year))].sort((a, b) => a - b);
+  const rows: StackedRow[] = years.map((year) => {
+    const row: StackedRow = { label: String(year) };
+    for (const r of reasons.filter((x) => x.year === year)) row[r.reason] = r.share * 100;
+    return row;
+  });
+  return { categories, rows };
+}
+
+export function ConcernsPage() {
+  const state = useWorkspace().data;
+  const { params, asOf, asOfSource, units, periodFrom, periodTo, query } = useViewFilters();
+  const view = useConcerns(state?.version, query);
+  const data = view.data;
+
+  if (!state || !state.datasets.includes('orosanmalningar') || (view.isSuccess && data === null)) {
+    return (
+      <section>
+        <h1>Orosanmälningar</h1>
+        <p>
+          Ingen fil med orosanmälningar är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
+        </p>
+      </section>
+    );
+  }
+  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
+  if (!data) return <p aria-busy="true">Beräknar…</p>;
+
+  const firstMonth = data.firstMonth ?? 0;
+  const lastMonth = data.lastMonth ?? 0;
+  const { from, to } = monthRange(params, firstMonth, lastMonth);
+  const rows = withYearOverYear(data.months, data.yearOverYear).filter((r) => r.month >= from && r.month <= to);
+  const prelMonths = rows.filter((r) => r.preliminary).map((r) => formatMonth(r.month));
+  const volume = volumeByYear(data.volume);
+  const reasons = reasonsByYear(data.reasons);
+
+  const columns: Column<ConcernMonthRow>[] = [
+    {
+      header: 'Inkomstmånad',
+      cell: (r) => (
+        <>
+          {formatMonth(r.month)}
+          {r.preliminary && <PrelMark />}
+        </>
+      ),
+      rowHeader: true,
+    },
+    {
+      header: (
+        <>
+          Inkomna <span className="previous">(fg. år)</span>
+        </>
+      ),
+      cell: (r) => withPrevious(formatCount(r.received), volumeOf(data.volume, r.month - 12)),
+      numeric: true,
+    },
+    { header: 'Inom 14 dagar', cell: (r) => formatCount(r.inTime), numeric: true },
+    { header: 'Sena', cell: (r) => formatCount(r.late), numeric: true },
+    { header: 'Pågående', cell: (r) => formatCount(r.pending), numeric: true },
+    {
+      header: (
+        <>
+          Andel i tid <span className="previous">(fg. år)</span>
+        </>
+      ),
+      cell: (r) =>
+        withPrevious(
+          formatPercent(r.inTimeShare),
+          r.yoy?.previousShare == null ? null : formatPercent(r.yoy.previousShare),
+        ),
+      numeric: true,
+    },
+    {
+      header: (
+        <>
+          Förändr. (<abbr title="procentenheter">p.e.</abbr>)
+        </>
+      ),
+      cell: (r) => formatPoints(r.yoy?.changePoints ?? null),
+      numeric: true,
+    },
+    {
+      header: <abbr title="Anmälan om barn som redan utreds: räknas inte i andelen">Redan utreds</abbr>,
+      cell: (r) => formatCount(r.underInvestigation),
+      numeric: true,
+    },
+    ...(data.hasProtective
+      ? [
+          {
+            header: <abbr title="Andel med skyddsbedömning samma dag eller nästa dag">Skyddsbed. i tid</abbr>,
+            cell: (r: ConcernMonthRow) => formatPercent(r.protectiveShare),
+            numeric: true,
+          },
+        ]
+      : []),
+    ...(data.hasDecision
+      ? [
+          {
+            header: <abbr title="Andel av förhandsbedömningarna som ledde till att utredning inleddes">Inleds</abbr>,
+            cell: (r: ConcernMonthRow) => formatPercent(r.openedShare),
+            numeric: true,
+          },
+        ]
+      : []),
+  ];
+  const reasonTable: Column<ReasonRow>[] = [
+    { header: 'År', cell: (r) => r.year, rowHeader: true },
+    { header: 'Orsak', cell: (r) => r.reason },
+    { header: 'Antal sena', cell: (r) => formatCount(r.count), numeric: true },
+    { header: 'Andel av årets sena', cell: (r) => formatPercent(r.share), numeric: true },
+  ];
+  const volumeTable: Column<YearLinesRow>[] = [
+    { header: 'Månad', cell: (r) => r.label, rowHeader: true },
+    ...volume.years.map((year) => ({
+      header: String(year),
+      cell: (r: YearLinesRow) => formatCount((r[String(year)] as number | undefined) ?? null),
+      numeric: true,
+    })),
+  ];
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Orosanmälningar – fjortondagarsregeln</h1>
+      <p className="lead">
+        Andel orosanmälningar där förhandsbedömningen (inleda utredning eller inte) gjorts inom 14 dagar från att
+        anmälan kom in. Dag 14 är i tid; saknas förhandsbedömning när dag 14 passerat räknas anmälan som sen.
+        Anmälningar om barn som redan utreds räknas bland inkomna men inte i andelen.
+      </p>
+      <ViewControls
+        asOf={asOf}
+        from={from}
+        to={to}
+        firstMonth={firstMonth}
+        lastMonth={lastMonth}
+        unitOptions={data.units}
+        units={units}
+      />
+      <p className="meta" data-testid="concerns-meta">
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.volume.reduce((s, v) => s + v.value, 0))}{' '}
+        orosanmälningar{units.length > 0 ? ` i ${units.join(', ')}` : ''}
+        {data.hasProtective ? '' : ' · skyddsbedömning saknas i filen'}
+        {data.hasDecision ? '' : ' · beslut saknas i filen'}
+      </p>
+      {prelMonths.length > 0 && (
+        <p className="notice">
+          <strong>Preliminärt:</strong> {prelMonths.join(', ')} har anmälningar som väntar på förhandsbedömning inom 14
+          dagar; andelen kan ändras.
+        </p>
+      )}
+
+      <h2>Andel förhandsbedömda inom 14 dagar per inkomstmånad</h2>
+      {rows.length > 0 && (
+        <ShareBarChart
+          rows={rows.map(chartRow)}
+          title="Andel orosanmälningar förhandsbedömda inom 14 dagar, jämfört med samma månad föregående år"
+          currentName="Andel inom 14 dagar"
+          previousName="Samma månad föregående år"
+          preliminaryNote="anmälningar väntar på förhandsbedömning, andelen kan ändras"
+        />
+      )}
+      <DataTable
+        testId="concern-monthly-table"
+        caption="Orosanmälningar per inkomstmånad; inom parentes samma månad föregående år"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.month}
+        preliminary={(r) => r.preliminary}
+        csv={{ fileName: 'orosanmalningar_manad.csv', columns: concernMonthlyColumns }}
+      />
+
+      <h2>Orsaker till försening, per år</h2>
+      {!data.hasReasons ? (
+        <p>Filen saknar kolumnen för orsak till försening.</p>
+      ) : data.reasons.length === 0 ? (
+        <p>Inga sena orosanmälningar.</p>
+      ) : (
+        <>
+          <StackedShareChart
+            rows={reasons.rows}
+            categories={reasons.categories}
+            title="Orsaker till försening, andel av årets sena"
+          />
+          <DataTable
+            testId="reason-table"
+            caption="Sena orosanmälningar per orsak och år"
+            columns={reasonTable}
+            rows={data.reasons}
+            rowKey={(r) => `${r.year}:${r.reason}`}
+            csv={{ fileName: 'orosanmalningar_orsaker.csv', columns: reasonColumns }}
+          />
+        </>
+      )}
+
+      <h2>Antal inkomna per månad, alla år</h2>
+      <p className="lead">
+        Totalt per år: {volume.years.map((year, i) => `${year}: ${formatNumber(volume.totals[i])}`).join(' · ')}
+        {volume.years.length > 0 && ' (innevarande år till och med uttagsdatum)'}.
+      </p>
+      <YearLinesChart
+        rows={volume.rows}
+        years={volume.years}
+        title="Inkomna orosanmälningar per månad och år"
+        unit="anmälningar"
+      />
+      <DataTable
+        testId="volume-table"
+        caption="Inkomna orosanmälningar per månad och år"
+        columns={volumeTable}
+        rows={volume.rows}
+        rowKey={(r) => r.label}
+        csv={{ fileName: 'orosanmalningar_volym.csv', text: () => toCsv(concernVolumeColumns, data.volume) }}
+      />
+
+      <PeriodComparison
+        testId="concern-period-table"
+        rows={data.periods}
+        periodFrom={periodFrom}
+        periodTo={periodTo}
+        subject="Andel förhandsbedömda inom 14 dagar"
+        denominatorLabel="Bedömningspliktiga"
+        numeratorLabel="Inom 14 dagar"
+        csv={{ fileName: 'orosanmalningar_period.csv', columns: concernPeriodColumns }}
+      />
+    </section>
+  );
+}
+
+function volumeOf(volume: { month: MonthIndex; value: number }[], month: MonthIndex): string | null {
+  const found = volume.find((v) => v.month === month);
+  return found ? formatCount(found.value) : null;
+}
