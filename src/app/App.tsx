@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { AboutPage } from '../features/about/AboutPage';
 import { ConcernsPage } from '../features/concerns/ConcernsPage';
+import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { ImportPage } from '../features/data-import/ImportPage';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
 import { usePublishedData, useWorkspace } from '../data/queries';
@@ -10,6 +11,7 @@ import { useUrlState } from '../data/urlState';
 const PAGES = [
   { id: 'utredningstid', title: 'Utredningstid', render: () => <InvestigationsPage /> },
   { id: 'orosanmalningar', title: 'Orosanmälningar', render: () => <ConcernsPage /> },
+  { id: 'verkstallighet', title: 'Verkställighet', render: () => <DecisionsPage /> },
   { id: 'data', title: 'Data och import', render: () => <ImportPage /> },
   { id: 'om', title: 'Om tjänsten', render: () => <AboutPage /> },
 ] as const;

@@ -3,7 +3,7 @@
  * download buttons.
  *
  *   npm run report -- [--as-of 2025-11-30] [--mapping mappning.json] [--units Norr,Söder]
- *                     [--period 1-6] [--from 2025-01] [--to 2025-06] --out DIR FILE...
+ *                     [--period 1-6] [--from 2025-01] [--to 2025-06] [--quarter 2025Q3] --out DIR FILE...
  *
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
@@ -15,6 +15,11 @@ import {
   concernMonthlyColumns,
   concernPeriodColumns,
   concernVolumeColumns,
+  decisionBreakdownColumns,
+  decisionMonthColumns,
+  decisionQuarterColumns,
+  ivoColumns,
+  ivoSummaryColumns,
   investigationMonthlyCsv,
   periodCsv,
   problemColumns,
@@ -25,7 +30,15 @@ import {
 import { toCsv } from '../format/csv';
 import { importFile, type MappingStore } from '../import/importFile';
 import { Workspace } from '../import/workspace';
-import { isoDate, NO_DATE, parseIsoDate, parseIsoMonth } from '../kpi';
+import {
+  isoDate,
+  latestCompleteQuarter,
+  NO_DATE,
+  parseIsoDate,
+  parseIsoMonth,
+  parseQuarter,
+  quarterLabel,
+} from '../kpi';
 
 function fail(message: string): never {
   process.stderr.write(`Fel: ${message}\n`);
@@ -43,6 +56,7 @@ const { values, positionals } = (() => {
         units: { type: 'string' },
         period: { type: 'string', default: '1-6' },
         from: { type: 'string' },
+        quarter: { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -54,7 +68,7 @@ const { values, positionals } = (() => {
 
 if (values.help) {
   process.stdout.write(
-    'Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] [--from ÅÅÅÅ-MM] [--to ÅÅÅÅ-MM] --out KATALOG FIL...\n',
+    'Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] [--from ÅÅÅÅ-MM] [--to ÅÅÅÅ-MM] [--quarter ÅÅÅÅQn] --out KATALOG FIL...\n',
   );
   process.exit(0);
 }
@@ -136,6 +150,22 @@ if (concerns) {
   write('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, concerns.volume));
 }
 
+const decisions = workspace.decisions(query);
+if (decisions) {
+  write('beslut_manad.csv', toCsv(decisionMonthColumns, decisions.months));
+  write('beslut_kvartal.csv', toCsv(decisionQuarterColumns, decisions.quarters));
+  write('beslut_insats.csv', toCsv(decisionBreakdownColumns('insats'), decisions.byIntervention));
+  write('beslut_enhet.csv', toCsv(decisionBreakdownColumns('enhet'), decisions.byUnit));
+  const quarter = values.quarter
+    ? (parseQuarter(values.quarter) ?? fail('--quarter skrivs t.ex. 2025Q3.'))
+    : latestCompleteQuarter(asOf);
+  const list = workspace.ivoList({ ...query, quarter });
+  if (list) {
+    write(`ivo_${quarterLabel(quarter)}.csv`, toCsv(ivoColumns, list.entries));
+    write(`ivo_${quarterLabel(quarter)}_sammanstallning.csv`, toCsv(ivoSummaryColumns, list.summary));
+  }
+}
+
 const out = process.stdout;
 out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
 for (const f of files)
@@ -143,5 +173,6 @@ for (const f of files)
     `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
   );
 if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
-if (!view && !concerns) out.write('Varken utredningar eller orosanmälningar: inga tabeller skrivna.\n');
+if (!view && !concerns && !decisions)
+  out.write('Inga utredningar, orosanmälningar eller beslut: inga tabeller skrivna.\n');
 out.write(`Skrev ${written.join(', ')} till ${values.out}\n`);

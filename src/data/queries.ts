@@ -5,8 +5,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUrlState } from './urlState';
-import type { InvestigationQuery, ViewQuery } from '../import/workspace';
-import type { FileInput } from '../import/protocol';
+import type { ViewQuery } from '../import/workspace';
+import type { FileInput, Request } from '../import/protocol';
 import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 import { loadMappings } from './mappings';
 import { callWorker, type Progress } from './workerClient';
@@ -23,8 +23,8 @@ export const queryKeys = {
   published: ['published'] as const,
   workspace: ['workspace'] as const,
   reconciliation: (version: number, asOf: DayNumber) => ['reconciliation', version, asOf] as const,
-  investigations: (version: number, query: InvestigationQuery) => ['investigations', version, query] as const,
-  concerns: (version: number, query: ViewQuery) => ['concerns', version, query] as const,
+  view: (type: ViewType, version: number, query: ViewQuery) => [type, version, query] as const,
+  ivoList: (version: number, query: ViewQuery, quarter: number) => ['ivo', version, query, quarter] as const,
 };
 
 const dataUrl = (name: string) => `${import.meta.env.BASE_URL}data/${name}`;
@@ -104,20 +104,28 @@ export function useReconciliation(version: number | undefined, asOf: DayNumber |
   });
 }
 
-export function useInvestigations(version: number | undefined, query: InvestigationQuery | null) {
+type ViewType = 'investigations' | 'concerns' | 'decisions';
+type ViewRequest<T extends ViewType> = Extract<Request, { type: T }>;
+
+/** A page's figures from the worker, keyed by (page, workspace version, query). */
+export function useView<T extends ViewType>(
+  type: T,
+  version: number | undefined,
+  query: ViewRequest<T>['query'] | null,
+) {
   return useQuery({
-    queryKey: queryKeys.investigations(version ?? -1, query ?? { asOf: 0 }),
-    queryFn: () => callWorker({ type: 'investigations', query: query ?? { asOf: 0 } }),
+    queryKey: queryKeys.view(type, version ?? -1, query ?? { asOf: 0 }),
+    queryFn: () => callWorker({ type, query: query ?? { asOf: 0 } } as ViewRequest<T>),
     enabled: version !== undefined && query !== null,
     placeholderData: (previous) => previous,
   });
 }
 
-export function useConcerns(version: number | undefined, query: ViewQuery | null) {
+export function useIvoList(version: number | undefined, query: ViewQuery | null, quarter: number | null) {
   return useQuery({
-    queryKey: queryKeys.concerns(version ?? -1, query ?? { asOf: 0 }),
-    queryFn: () => callWorker({ type: 'concerns', query: query ?? { asOf: 0 } }),
-    enabled: version !== undefined && query !== null,
+    queryKey: queryKeys.ivoList(version ?? -1, query ?? { asOf: 0 }, quarter ?? 0),
+    queryFn: () => callWorker({ type: 'ivoList', query: { ...(query ?? { asOf: 0 }), quarter: quarter ?? 0 } }),
+    enabled: version !== undefined && query !== null && quarter !== null,
     placeholderData: (previous) => previous,
   });
 }

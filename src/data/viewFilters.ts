@@ -3,13 +3,10 @@
  * period comparison span, and the holiday-shift setting.
  */
 import { useMemo } from 'react';
-import type { ViewQuery } from '../import/workspace';
-import { isoMonth, NO_DATE, parseIsoMonth, type MonthIndex } from '../kpi';
+import { resolveMonthRange, type ViewQuery } from '../import/workspace';
+import { NO_DATE, parseIsoMonth, type MonthIndex } from '../kpi';
 import { useAsOf } from './queries';
 import { useUrlState } from './urlState';
-
-/** Months shown by default: the latest twelve. */
-export const DEFAULT_SPAN = 12;
 
 export function useViewFilters() {
   const [params, setParams] = useUrlState();
@@ -19,10 +16,14 @@ export function useViewFilters() {
   const periodTo = to >= 1 && to <= 12 ? to : 6;
   const units = params.getAll('enhet');
   const unitsKey = units.join('\u0000');
+  const { fromMonth, toMonth } = urlMonths(params);
   /** The worker query; stable while the choices are, so TanStack Query keys stay equal. */
   const query = useMemo<ViewQuery | null>(
-    () => (asOf === NO_DATE ? null : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], periodFrom, periodTo }),
-    [asOf, unitsKey, periodFrom, periodTo],
+    () =>
+      asOf === NO_DATE
+        ? null
+        : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], fromMonth, toMonth, periodFrom, periodTo },
+    [asOf, unitsKey, fromMonth, toMonth, periodFrom, periodTo],
   );
   return {
     params,
@@ -37,9 +38,14 @@ export function useViewFilters() {
   };
 }
 
-/** The chosen month range, defaulting to the latest DEFAULT_SPAN months of the data. */
+/** The chosen month range of the URL, defaulting to the latest months of the data. */
 export function monthRange(params: URLSearchParams, firstMonth: MonthIndex, lastMonth: MonthIndex) {
-  const from = parseIsoMonth(params.get('fran') ?? '') ?? Math.max(firstMonth, lastMonth - DEFAULT_SPAN + 1);
-  const to = parseIsoMonth(params.get('till') ?? '') ?? lastMonth;
-  return { from, to, label: `${isoMonth(from)}–${isoMonth(to)}` };
+  return resolveMonthRange(urlMonths(params), firstMonth, lastMonth);
+}
+
+function urlMonths(params: URLSearchParams) {
+  return {
+    fromMonth: parseIsoMonth(params.get('fran') ?? '') ?? undefined,
+    toMonth: parseIsoMonth(params.get('till') ?? '') ?? undefined,
+  };
 }

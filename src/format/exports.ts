@@ -4,9 +4,13 @@
  */
 import { delimiterName } from '../import/importFile';
 import type { Problem } from '../import/validate';
-import type { FileReconciliation } from '../import/workspace';
+import type { DecisionMonth, DecisionQuarter, FileReconciliation, IvoEntry, IvoSummaryRow } from '../import/workspace';
 import {
+  isoDate,
   isoMonth,
+  NO_DATE,
+  quarterLabel,
+  type DecisionCounts,
   type ConcernMonth,
   type InvestigationMonth,
   type PeriodRow,
@@ -131,4 +135,59 @@ function changePoints(yoy: YearOverYearRow | undefined): number | null {
 export const concernVolumeColumns: CsvColumn<{ month: number; value: number }>[] = [
   { header: 'manad', value: (v) => isoMonth(v.month) },
   { header: 'inkomna', value: (v) => v.value },
+];
+
+const decisionCountColumns: CsvColumn<DecisionCounts>[] = [
+  { header: 'beslut', value: (r) => r.decisions },
+  { header: 'verkstallda_i_tid', value: (r) => r.executedInTime },
+  { header: 'verkstallda_sent', value: (r) => r.executedLate },
+  { header: 'ej_verkstallda_frist_passerad', value: (r) => r.overdue },
+  { header: 'ej_verkstallda_inom_frist', value: (r) => r.notYetDue },
+  { header: 'andel_ej_inom_3_manader', value: (r) => csvPercent(r.lateShare) },
+  { header: 'preliminar', value: (r) => r.preliminary },
+];
+
+/** `beslut_manad.csv`: per month of decision. */
+export const decisionMonthColumns: CsvColumn<DecisionMonth>[] = [
+  { header: 'manad', value: (r) => isoMonth(r.month) },
+  ...decisionCountColumns,
+];
+
+/** `beslut_kvartal.csv`: per quarter of decision, with days to execution. */
+export const decisionQuarterColumns: CsvColumn<DecisionQuarter>[] = [
+  { header: 'kvartal', value: (r) => quarterLabel(r.quarter) },
+  ...decisionCountColumns,
+  { header: 'median_dagar_till_verkstallighet', value: (r) => r.median },
+  { header: 'p90_dagar_till_verkstallighet', value: (r) => r.p90 },
+];
+
+/** `beslut_insats.csv` / `beslut_enhet.csv`: the chosen months broken down. */
+export const decisionBreakdownColumns = (name: string): CsvColumn<DecisionCounts & { label: string }>[] => [
+  { header: name, value: (r) => r.label },
+  ...decisionCountColumns,
+];
+
+/** `ivo_2025Q3.csv`: one row per individual report to IVO. */
+export const ivoColumns: CsvColumn<IvoEntry>[] = [
+  { header: 'kvartal', value: (e) => e.quarter },
+  { header: 'beslut_id', value: (e) => e.id },
+  { header: 'beslutsdatum', value: (e) => isoDate(e.decided) },
+  { header: 'insats', value: (e) => e.intervention },
+  { header: 'typ', value: (e) => (e.kind === 'avbrott' ? 'avbrott' : 'beslut') },
+  { header: 'avbrottsdatum', value: (e) => (e.kind === 'avbrott' ? isoDate(e.start) : '') },
+  { header: 'frist', value: (e) => isoDate(e.deadline) },
+  { header: 'status', value: (e) => (e.executed ? 'verkställt' : 'ej verkställt') },
+  { header: 'verkstalldatum', value: (e) => (e.executedOn === NO_DATE ? '' : isoDate(e.executedOn)) },
+  { header: 'dagar', value: (e) => e.days },
+  { header: 'orsak', value: (e) => e.reason },
+  { header: 'kon', value: (e) => e.sex },
+  { header: 'enhet', value: (e) => e.unit },
+  { header: 'jamfort_med_foregaende_kvartal', value: (e) => e.status },
+];
+
+/** `ivo_2025Q3_sammanstallning.csv`: the de-identified counts. */
+export const ivoSummaryColumns: CsvColumn<IvoSummaryRow>[] = [
+  { header: 'grupp', value: (r) => r.group },
+  { header: 'kategori', value: (r) => r.label },
+  { header: 'antal', value: (r) => r.count },
 ];

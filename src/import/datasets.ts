@@ -171,6 +171,13 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
         notBefore: 'beslutsdatum',
         synonyms: ['Avbrott', 'Avbrott datum', 'Avbrottsdatum', 'Datum avbrott'],
       },
+      {
+        key: 'aterupptagen_datum',
+        label: 'Återupptagen',
+        kind: 'date',
+        notBefore: 'avbrottsdatum',
+        synonyms: ['Återupptagen', 'Återupptagen datum', 'Verkställighet återupptagen', 'Datum återupptagen'],
+      },
       { key: 'orsak', label: 'Orsak', kind: 'text', synonyms: ['Orsak', 'Orsak försening', 'Skäl'] },
       unitField,
       sexField,

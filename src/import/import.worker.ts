@@ -80,6 +80,10 @@ function handle(
       return workspace.investigations(request.query);
     case 'concerns':
       return workspace.concerns(request.query);
+    case 'decisions':
+      return workspace.decisions(request.query);
+    case 'ivoList':
+      return workspace.ivoList(request.query);
   }
 }
 

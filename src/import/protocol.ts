@@ -2,11 +2,19 @@
  * Messages between the page and the import worker. The tables stay in the worker; only file
  * bytes go in (transferred, not copied) and small aggregates come out.
  */
-import type { DayNumber } from '../kpi';
+import type { DayNumber, QuarterIndex } from '../kpi';
 import type { DatasetKind, SavedMapping } from './datasets';
 import type { FileNeedingMapping, MappingStore } from './importFile';
 import type { Problem } from './validate';
-import type { ConcernView, FileReconciliation, InvestigationQuery, InvestigationView, ViewQuery } from './workspace';
+import type {
+  ConcernView,
+  DecisionView,
+  FileReconciliation,
+  InvestigationQuery,
+  InvestigationView,
+  IvoList,
+  ViewQuery,
+} from './workspace';
 
 export interface FileInput {
   name: string;
@@ -44,7 +52,9 @@ export type Request =
   | { type: 'reconciliation'; asOf: DayNumber }
   | { type: 'problemsCsv'; asOf: DayNumber }
   | { type: 'investigations'; query: InvestigationQuery }
-  | { type: 'concerns'; query: ViewQuery };
+  | { type: 'concerns'; query: ViewQuery }
+  | { type: 'decisions'; query: ViewQuery }
+  | { type: 'ivoList'; query: ViewQuery & { quarter: QuarterIndex } };
 
 export interface ResponseMap {
   load: { outcomes: FileOutcome[]; state: WorkspaceState };
@@ -55,6 +65,8 @@ export interface ResponseMap {
   problemsCsv: string;
   investigations: InvestigationView | null;
   concerns: ConcernView | null;
+  decisions: DecisionView | null;
+  ivoList: IvoList | null;
 }
 
 export type WorkerMessage =

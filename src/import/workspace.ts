@@ -4,6 +4,17 @@
  */
 import {
   buildConcernCube,
+  buildDecisionCube,
+  executionPercentiles,
+  groupDecisions,
+  quarterEnd,
+  quarterLabel,
+  quarterListing,
+  quarterOfDay,
+  threeMonthDeadline,
+  type DecisionCounts,
+  type QuarterIndex,
+  type WaitingEpisode,
   buildInvestigationCube,
   concernMonths,
   lateReasonsByYear,
@@ -279,6 +290,143 @@ export class Workspace {
     };
   }
 
+  private decisionCube(asOf: DayNumber) {
+    return this.cached(`decision-cube:${asOf}`, () => {
+      const table = this.accepted('beslut', asOf);
+      if (!table) return null;
+      const units = categoryColumn(table, 'enhet');
+      const interventions = categoryColumn(table, 'insats', '(okänd insats)');
+      const cube = buildDecisionCube(
+        {
+          count: table.count,
+          decided: dateColumn(table, 'beslutsdatum'),
+          executed: dateColumn(table, 'verkstalldatum'),
+          unit: units.codes,
+          sex: categoryColumn(table, 'kon').codes,
+          intervention: interventions.codes,
+          unitCount: units.labels.length,
+          interventionCount: interventions.labels.length,
+        },
+        asOf,
+      );
+      return { cube, table, units: units.labels, interventions: interventions.labels };
+    });
+  }
+
+  /** Verkställighet figures at an as-of date: per month and quarter of decision, by insats and by unit. */
+  decisions(query: ViewQuery): DecisionView | null {
+    const built = this.decisionCube(query.asOf);
+    if (!built) return null;
+    const filter = { units: unitCodes(built.units, query.units) };
+    const byMonth = groupDecisions(built.cube, (month) => month, filter);
+    const months = [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, counts]) => ({ month, ...counts }));
+    const quarterOf = (month: MonthIndex) => Math.floor(month / 3);
+    const range = resolveMonthRange(query, months[0]?.month ?? 0, months[months.length - 1]?.month ?? 0);
+    const inWindow = (month: MonthIndex) => month >= range.from && month <= range.to;
+    const percentilesByQuarter = executionPercentiles(built.cube, quarterOf, filter);
+    const quarters = [
+      ...groupDecisions(built.cube, (month) => (inWindow(month) ? quarterOf(month) : null), filter).entries(),
+    ]
+      .sort(([a], [b]) => a - b)
+      .map(([quarter, counts]) => ({
+        quarter,
+        ...counts,
+        ...(percentilesByQuarter.get(quarter) ?? { median: null, p90: null, executed: 0 }),
+      }));
+    const breakdown = (key: (unit: number, intervention: number) => number, labels: readonly string[]) =>
+      [
+        ...groupDecisions(
+          built.cube,
+          (month, unit, intervention) => (inWindow(month) ? key(unit, intervention) : null),
+          filter,
+        ).entries(),
+      ]
+        .map(([code, counts]) => ({ label: labels[code], ...counts }))
+        .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label, 'sv'));
+    const total = months.reduce((sum, m) => sum + m.decisions, 0);
+    const inTime = months.reduce((sum, m) => sum + m.executedInTime, 0);
+    return {
+      ...monthWindow(months, query),
+      units: sortedLabels(built.units),
+      quarters,
+      byIntervention: breakdown((_u, v) => v, built.interventions),
+      byUnit: breakdown((u) => u, built.units),
+      lateByMonth: months.map((m) => ({ month: m.month, value: m.executedLate + m.overdue })),
+      // An extract of only the not-executed decisions has no decision executed in time.
+      onlyNotExecuted: total > 0 && inTime === 0,
+      hasInterruptions: built.table.present.includes('avbrottsdatum'),
+      lastQuarter: quarterOfDay(query.asOf),
+    };
+  }
+
+  /**
+   * The quarterly IVO list: every decision past its three-month deadline and not executed on at
+   * least one day of the quarter, and every interruption not resumed within three months.
+   */
+  ivoList(query: ViewQuery & { quarter: QuarterIndex }): IvoList | null {
+    const built = this.decisionCube(query.asOf);
+    if (!built) return null;
+    const { table } = built;
+    const selected = unitCodes(built.units, query.units);
+    const wanted = selected ? new Set(selected) : null;
+    const ids = textColumn(table, 'beslut_id');
+    const decided = dateColumn(table, 'beslutsdatum');
+    const executed = dateColumn(table, 'verkstalldatum');
+    const interrupted = dateColumn(table, 'avbrottsdatum');
+    const resumed = dateColumn(table, 'aterupptagen_datum');
+    const reasons = textColumn(table, 'orsak');
+    const units = categoryColumn(table, 'enhet');
+    const interventions = categoryColumn(table, 'insats', '(okänd insats)');
+    const sexes = categoryColumn(table, 'kon');
+    const listFor = (quarter: QuarterIndex): IvoEntry[] => {
+      const entries: IvoEntry[] = [];
+      for (let i = 0; i < table.count; i++) {
+        if (wanted && !wanted.has(units.codes[i])) continue;
+        const episodes: [IvoEntry['kind'], WaitingEpisode][] = [['beslut', { start: decided[i], end: executed[i] }]];
+        if (interrupted[i] !== NO_DATE) episodes.push(['avbrott', { start: interrupted[i], end: resumed[i] }]);
+        for (const [kind, episode] of episodes) {
+          const listing = quarterListing(episode, quarter, query.asOf);
+          if (!listing) continue;
+          entries.push({
+            quarter: quarterLabel(quarter),
+            id: ids[i],
+            decided: decided[i],
+            start: episode.start,
+            deadline: threeMonthDeadline(episode.start),
+            intervention: interventions.labels[interventions.codes[i]],
+            kind,
+            executed: listing.executed,
+            executedOn: listing.executed ? episode.end : NO_DATE,
+            days: listing.days,
+            reason: reasons[i],
+            sex: sexes.labels[sexes.codes[i]],
+            unit: units.labels[units.codes[i]],
+            status: 'ny',
+          });
+        }
+      }
+      return entries;
+    };
+    const current = listFor(query.quarter);
+    const previous = listFor(query.quarter - 1);
+    const key = (e: IvoEntry) => `${e.kind}:${e.id}`;
+    const previousKeys = new Set(previous.map(key));
+    for (const entry of current) {
+      if (previousKeys.has(key(entry)))
+        entry.status = entry.executed ? 'verkställt sedan förra kvartalet' : 'väntar fortfarande';
+    }
+    current.sort((a, b) => a.decided - b.decided || a.id.localeCompare(b.id, 'sv'));
+    const currentKeys = new Set(current.map(key));
+    return {
+      quarter: query.quarter,
+      running: quarterEnd(query.quarter) > query.asOf,
+      entries: current,
+      summary: ivoSummary(current),
+      previousCount: previous.length,
+      dropped: previous.filter((e) => !currentKeys.has(key(e))).length,
+    };
+  }
+
   private cached<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
@@ -375,6 +523,21 @@ export interface ConcernView extends MonthWindow<ConcernMonth> {
   hasReasons: boolean;
 }
 
+/** Months shown when no range is chosen: the latest twelve. */
+export const DEFAULT_SPAN = 12;
+
+/** The chosen month range, defaulting to the latest DEFAULT_SPAN months of the data. */
+export function resolveMonthRange(
+  query: Pick<ViewQuery, 'fromMonth' | 'toMonth'>,
+  firstMonth: MonthIndex,
+  lastMonth: MonthIndex,
+) {
+  return {
+    from: query.fromMonth ?? Math.max(firstMonth, lastMonth - DEFAULT_SPAN + 1),
+    to: query.toMonth ?? lastMonth,
+  };
+}
+
 function inRange(month: MonthIndex, query: ViewQuery): boolean {
   return (
     (query.fromMonth === undefined || month >= query.fromMonth) &&
@@ -397,4 +560,101 @@ function unitCodes(labels: readonly string[], names: readonly string[] | undefin
 
 function sortedLabels(labels: readonly string[]): string[] {
   return [...labels].sort((a, b) => a.localeCompare(b, 'sv'));
+}
+
+export interface DecisionMonth extends DecisionCounts {
+  month: MonthIndex;
+}
+
+export interface DecisionQuarter extends DecisionCounts {
+  quarter: QuarterIndex;
+  median: number | null;
+  p90: number | null;
+  executed: number;
+}
+
+export interface DecisionView extends MonthWindow<DecisionMonth> {
+  units: string[];
+  /** Quarters of decision within the chosen month range, with days-to-execution percentiles. */
+  quarters: DecisionQuarter[];
+  byIntervention: (DecisionCounts & { label: string })[];
+  byUnit: (DecisionCounts & { label: string })[];
+  /** Decisions per month of decision that ran past three months (executed late or still waiting). */
+  lateByMonth: { month: MonthIndex; value: number }[];
+  onlyNotExecuted: boolean;
+  hasInterruptions: boolean;
+  /** The quarter the as-of date falls in. */
+  lastQuarter: QuarterIndex;
+}
+
+export interface IvoEntry {
+  quarter: string;
+  id: string;
+  decided: DayNumber;
+  /** Start of the waiting period: the decision, or the interruption. */
+  start: DayNumber;
+  deadline: DayNumber;
+  intervention: string;
+  kind: 'beslut' | 'avbrott';
+  executed: boolean;
+  executedOn: DayNumber;
+  days: number;
+  reason: string;
+  sex: string;
+  unit: string;
+  /** Compared with the previous quarter's list. */
+  status: 'ny' | 'väntar fortfarande' | 'verkställt sedan förra kvartalet';
+}
+
+/** The de-identified summary for the nämnd, kommunfullmäktige and the auditors. */
+export interface IvoSummaryRow {
+  group: 'insats' | 'dagar' | 'kön' | 'status';
+  label: string;
+  count: number;
+}
+
+/** Days-waited buckets of the de-identified summary. */
+export function daysBucket(days: number): string {
+  return days <= 180
+    ? '3–6 månader (högst 180 dagar)'
+    : days <= 365
+      ? '6–12 månader (181–365 dagar)'
+      : 'mer än ett år (över 365 dagar)';
+}
+
+/** Counts per insats, days waited, kön and status: what may leave the unit without identifying anyone. */
+export function ivoSummary(entries: readonly IvoEntry[]): IvoSummaryRow[] {
+  const rows: IvoSummaryRow[] = [];
+  const add = (group: IvoSummaryRow['group'], label: (e: IvoEntry) => string, order?: string[]) => {
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(label(e), (counts.get(label(e)) ?? 0) + 1);
+    const labels = order
+      ? order.filter((l) => counts.has(l))
+      : [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, 'sv'));
+    for (const l of labels) rows.push({ group, label: l, count: counts.get(l) ?? 0 });
+  };
+  add('insats', (e) => e.intervention);
+  add('dagar', (e) => daysBucket(e.days), [daysBucket(100), daysBucket(200), daysBucket(400)]);
+  add('kön', (e) => e.sex, ['flicka', 'pojke', 'annat', 'okänt']);
+  add('status', (e) =>
+    e.kind === 'avbrott'
+      ? e.executed
+        ? 'avbrott, återupptaget'
+        : 'avbrott, ej återupptaget'
+      : e.executed
+        ? 'verkställt'
+        : 'ej verkställt',
+  );
+  return rows;
+}
+
+export interface IvoList {
+  summary: IvoSummaryRow[];
+  quarter: QuarterIndex;
+  /** The quarter has not ended at the as-of date: days are counted to the as-of date. */
+  running: boolean;
+  entries: IvoEntry[];
+  previousCount: number;
+  /** On the previous list but not on this one (executed on the previous quarter's last days). */
+  dropped: number;
 }

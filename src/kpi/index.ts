@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './investigations';
 export * from './periods';
 export * from './concerns';
+export * from './decisions';

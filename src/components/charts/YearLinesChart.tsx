@@ -3,7 +3,9 @@
  * volumes that keep rising, or a summer pattern. Lines differ in dash and marker as well as colour.
  */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { monthName } from '../../format/date';
 import { formatNumber } from '../../format/number';
+import type { MonthIndex } from '../../kpi';
 import { COLORS } from './ShareBarChart';
 
 export interface YearLinesRow {
@@ -55,4 +57,15 @@ export function YearLinesChart({
       </ResponsiveContainer>
     </figure>
   );
+}
+
+/** Monthly values → one row per calendar month with a column per year, plus each year's total. */
+export function yearLinesRows(values: readonly { month: MonthIndex; value: number }[]) {
+  const years = [...new Set(values.map((v) => Math.floor(v.month / 12)))].sort((a, b) => a - b);
+  const rows: YearLinesRow[] = Array.from({ length: 12 }, (_, i) => ({ label: monthName(i + 1).slice(0, 3) }));
+  for (const { month, value } of values) rows[month % 12][String(Math.floor(month / 12))] = value;
+  const totals = years.map((year) =>
+    values.filter((v) => Math.floor(v.month / 12) === year).reduce((s, v) => s + v.value, 0),
+  );
+  return { years, rows, totals };
 }

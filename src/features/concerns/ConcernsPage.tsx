@@ -2,14 +2,14 @@
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { StackedShareChart, type StackedRow } from '../../components/charts/StackedShareChart';
-import { YearLinesChart, type YearLinesRow } from '../../components/charts/YearLinesChart';
+import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { ViewControls } from '../../components/ui/ViewControls';
-import { useConcerns, useWorkspace } from '../../data/queries';
+import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
 import { toCsv } from '../../format/csv';
-import { formatMonth, monthName } from '../../format/date';
+import { formatMonth } from '../../format/date';
 import {
   concernMonthlyColumns,
   concernPeriodColumns,
@@ -42,17 +42,6 @@ function chartRow(r: ConcernMonthRow): ShareBarRow {
   };
 }
 
-/** Received per calendar month, one column per year (for the volume chart and its table). */
-function volumeByYear(volume: { month: MonthIndex; value: number }[]) {
-  const years = [...new Set(volume.map((v) => Math.floor(v.month / 12)))].sort((a, b) => a - b);
-  const rows: YearLinesRow[] = Array.from({ length: 12 }, (_, i) => ({ label: monthName(i + 1).slice(0, 3) }));
-  for (const { month, value } of volume) rows[month % 12][String(Math.floor(month / 12))] = value;
-  const totals = years.map((year) =>
-    volume.filter((v) => Math.floor(v.month / 12) === year).reduce((s, v) => s + v.value, 0),
-  );
-  return { years, rows, totals };
-}
-
 /** The late reports' reasons as one 100 % bar per year. */
 function reasonsByYear(reasons: ReasonRow[]) {
   const categories = [...new Set(reasons.map((r) => r.reason))];
@@ -68,7 +57,7 @@ function reasonsByYear(reasons: ReasonRow[]) {
 export function ConcernsPage() {
   const state = useWorkspace().data;
   const { params, asOf, asOfSource, units, periodFrom, periodTo, query } = useViewFilters();
-  const view = useConcerns(state?.version, query);
+  const view = useView('concerns', state?.version, query);
   const data = view.data;
 
   if (!state || !state.datasets.includes('orosanmalningar') || (view.isSuccess && data === null)) {
@@ -89,7 +78,7 @@ export function ConcernsPage() {
   const { from, to } = monthRange(params, firstMonth, lastMonth);
   const rows = withYearOverYear(data.months, data.yearOverYear).filter((r) => r.month >= from && r.month <= to);
   const prelMonths = rows.filter((r) => r.preliminary).map((r) => formatMonth(r.month));
-  const volume = volumeByYear(data.volume);
+  const volume = yearLinesRows(data.volume);
   const reasons = reasonsByYear(data.reasons);
 
   const columns: Column<ConcernMonthRow>[] = [

@@ -5,7 +5,7 @@ import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBa
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { ViewControls } from '../../components/ui/ViewControls';
-import { useInvestigations, useWorkspace } from '../../data/queries';
+import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
 import { formatMonth } from '../../format/date';
 import {
@@ -112,7 +112,7 @@ export function InvestigationsPage() {
     query: base,
   } = useViewFilters();
   const query = useMemo(() => (base ? { ...base, deadline: { shiftToWorkingDay } } : null), [base, shiftToWorkingDay]);
-  const view = useInvestigations(state?.version, query);
+  const view = useView('investigations', state?.version, query);
   const data = view.data;
 
   if (!state || !state.datasets.includes('utredningar') || (view.isSuccess && data === null)) {

@@ -80,6 +80,27 @@ describe('npm run report', () => {
     );
   });
 
+  it('writes the quarter’s IVO list and its de-identified summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'insyn-'));
+    expect(run('--as-of', '2025-11-30', '--quarter', '2025Q3', '--out', dir, 'public/data/beslut.csv').status).toBe(0);
+    const ivo = (JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as { ivo2025Q3: { id: string }[] })
+      .ivo2025Q3;
+    const lines = readFileSync(join(dir, 'ivo_2025Q3.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'kvartal;beslut_id;beslutsdatum;insats;typ;avbrottsdatum;frist;status;verkstalldatum;dagar;orsak;kon;enhet;jamfort_med_foregaende_kvartal',
+    );
+    expect(lines).toHaveLength(ivo.length + 1);
+    expect(lines.find((l) => l.includes(';B-KANT-02;'))).toMatch(
+      /^2025Q3;B-KANT-02;2025-03-31;Öppenvård;beslut;;2025-06-30;verkställt;2025-07-01;92;/,
+    );
+    const summary = readFileSync(join(dir, 'ivo_2025Q3_sammanstallning.csv'), 'utf8');
+    expect(summary).not.toContain('B-');
+    expect(run('--quarter', '2025Q9', '--out', dir, 'public/data/beslut.csv').status).toBe(1);
+  });
+
   it('lists the problems in problem.csv', () => {
     const text = readFileSync(join(out, 'problem.csv'), 'utf8');
     expect(text.split('\r\n').filter((l) => l.startsWith('utredningar_fel.csv'))).toHaveLength(6);

@@ -24,6 +24,8 @@ const expected = JSON.parse(readFileSync(new URL('../../../fixtures/demo-expecte
   months: Record<string, Record<string, number>>;
   concernMonths: Record<string, Record<string, number>>;
   concernLateReasons: Record<string, Record<string, number>>;
+  decisionMonths: Record<string, Record<string, number>>;
+  ivo2025Q3: { id: string; kind: string; executed: boolean }[];
 };
 
 describe('demo data (public/data)', () => {
@@ -93,6 +95,37 @@ describe('demo orosanmälningar (public/data)', () => {
     const actual: Record<string, Record<string, number>> = {};
     for (const r of view?.reasons ?? []) (actual[r.year] ??= {})[r.reason] = r.count;
     expect(actual).toEqual(expected.concernLateReasons);
+  });
+});
+
+describe('demo beslut (public/data)', () => {
+  const ws = new Workspace();
+  const file = load('public/data/beslut.csv');
+  ws.add(file);
+  const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
+
+  it('loads every row and classifies every month of decision as intended', () => {
+    expect(file.problems).toEqual([]);
+    const view = ws.decisions({ asOf });
+    const actual = Object.fromEntries(
+      (view?.months ?? []).map((m) => [
+        isoMonth(m.month),
+        {
+          'i tid': m.executedInTime,
+          sent: m.executedLate,
+          'ej verkställt, frist passerad': m.overdue,
+          'inom frist': m.notYetDue,
+        },
+      ]),
+    );
+    expect(actual).toEqual(expected.decisionMonths);
+  });
+
+  it('lists exactly the intended decisions and interruptions for IVO 2025Q3', () => {
+    const list = ws.ivoList({ asOf, quarter: 2025 * 4 + 2 });
+    const actual = (list?.entries ?? []).map((e) => `${e.id}:${e.kind}:${e.executed}`).sort();
+    expect(actual).toEqual(expected.ivo2025Q3.map((e) => `${e.id}:${e.kind}:${e.executed}`).sort());
+    expect(list?.running).toBe(false);
   });
 });
 

@@ -299,3 +299,30 @@ describe('Workspace', () => {
     expect(south?.months[0]).toMatchObject({ started: 1, extended: 1, late: 0 });
   });
 });
+
+describe('Workspace: beslut', () => {
+  it('reads the field’s synonyms and says when the extract holds only not-executed decisions', () => {
+    const text = [
+      'Besluts-ID;Beslutsdatum;Insatstyp;Verkställd;Avbrott;Orsak;Enhet;Kön',
+      'X1;2025-01-10;Öppenvård;2025-05-01;;Semester;Norr;flicka',
+      'X2;2025-02-10;HVB;;;Platsbrist;Norr;pojke',
+      '',
+    ].join('\n');
+    const f = loaded(importFile(utf8(text), 'ej_verkstallda.csv'));
+    expect([f.dataset, f.table.count]).toEqual(['beslut', 2]);
+    const ws = new Workspace();
+    ws.add(f);
+    const view = ws.decisions({ asOf: dayFromYmd(2025, 11, 30) });
+    expect(view?.onlyNotExecuted).toBe(true);
+    expect(view?.byIntervention.map((r) => [r.label, r.executedLate, r.overdue])).toEqual([
+      ['HVB', 0, 1],
+      ['Öppenvård', 1, 0],
+    ]);
+    const list = ws.ivoList({ asOf: dayFromYmd(2025, 11, 30), quarter: 2025 * 4 + 1 });
+    expect(list?.entries.map((e) => [e.id, e.executed, e.status])).toEqual([
+      ['X1', true, 'ny'],
+      ['X2', false, 'ny'],
+    ]);
+    expect(list?.summary.find((r) => r.group === 'insats' && r.label === 'HVB')?.count).toBe(1);
+  });
+});

@@ -1,0 +1,306 @@
+/** Verkställighet: decisions not executed within three months, and the quarterly IVO report. */
+import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
+import { YearLinesChart, yearLinesRows } from '../../components/charts/YearLinesChart';
+import { PrelMark } from '../../components/tables/cells';
+import { DataTable, type Column } from '../../components/tables/DataTable';
+import { ViewControls } from '../../components/ui/ViewControls';
+import { useIvoList, useView, useWorkspace } from '../../data/queries';
+import { monthRange, useViewFilters } from '../../data/viewFilters';
+import { formatMonth } from '../../format/date';
+import {
+  decisionBreakdownColumns,
+  decisionMonthColumns,
+  decisionQuarterColumns,
+  ivoColumns,
+  ivoSummaryColumns,
+} from '../../format/exports';
+import { formatCount, formatNumber, formatPercent } from '../../format/number';
+import type { DecisionMonth, DecisionQuarter, IvoEntry, IvoSummaryRow } from '../../import/workspace';
+import { isoDate, latestCompleteQuarter, NO_DATE, parseQuarter, quarterLabel, type DecisionCounts } from '../../kpi';
+
+const GROUP_LABELS: Record<IvoSummaryRow['group'], string> = {
+  insats: 'Insats',
+  dagar: 'Väntetid',
+  kön: 'Kön',
+  status: 'Status',
+};
+
+function countColumns<Row extends DecisionCounts>(shares: boolean): Column<Row>[] {
+  return [
+    { header: 'Beslut', cell: (r) => formatCount(r.decisions), numeric: true },
+    { header: 'Verkställda i tid', cell: (r) => formatCount(r.executedInTime), numeric: true },
+    { header: 'Verkställda sent', cell: (r) => formatCount(r.executedLate), numeric: true },
+    { header: 'Ej verkställda, frist passerad', cell: (r) => formatCount(r.overdue), numeric: true },
+    { header: 'Inom frist', cell: (r) => formatCount(r.notYetDue), numeric: true },
+    ...(shares
+      ? [{ header: 'Andel ej inom 3 månader', cell: (r: Row) => formatPercent(r.lateShare), numeric: true }]
+      : []),
+  ];
+}
+
+export function DecisionsPage() {
+  const state = useWorkspace().data;
+  const { params, setParams, asOf, asOfSource, units, query } = useViewFilters();
+  const view = useView('decisions', state?.version, query);
+  const data = view.data;
+  const quarter = parseQuarter(params.get('kvartal') ?? '') ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
+  const ivo = useIvoList(state?.version, data ? query : null, quarter);
+
+  if (!state || !state.datasets.includes('beslut') || (view.isSuccess && data === null)) {
+    return (
+      <section>
+        <h1>Verkställighet</h1>
+        <p>
+          Ingen fil med beslut om insats är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
+        </p>
+      </section>
+    );
+  }
+  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
+  if (!data) return <p aria-busy="true">Beräknar…</p>;
+
+  const firstMonth = data.firstMonth ?? 0;
+  const lastMonth = data.lastMonth ?? 0;
+  const { from, to } = monthRange(params, firstMonth, lastMonth);
+  const shares = !data.onlyNotExecuted;
+  const months = data.months.filter((m) => m.month >= from && m.month <= to);
+  const byQuarter = new Map(data.quarters.map((q) => [q.quarter, q]));
+  const quarterRows = data.quarters.filter((q) => q.quarter * 3 + 2 >= from && q.quarter * 3 <= to);
+  const summer = yearLinesRows(data.lateByMonth);
+  const quarters = Array.from(
+    { length: data.lastQuarter - Math.floor(firstMonth / 3) + 1 },
+    (_, i) => data.lastQuarter - i,
+  );
+
+  const chartRows: ShareBarRow[] = quarterRows.map((q) => {
+    const previous = byQuarter.get(q.quarter - 4);
+    return {
+      key: quarterLabel(q.quarter),
+      label: `${quarterLabel(q.quarter)}${q.preliminary ? ' prel.' : ''}`,
+      current: q.lateShare === null ? null : q.lateShare * 100,
+      previous: previous?.lateShare == null ? null : previous.lateShare * 100,
+      preliminary: q.preliminary,
+      previousPreliminary: previous?.preliminary === true,
+      details: [
+        `${formatCount(q.executedLate + q.overdue)} av ${formatCount(q.decisions)} ej verkställda inom 3 månader (${formatPercent(q.lateShare)})`,
+        `Median ${q.median === null ? '–' : formatNumber(q.median)} dagar, 90:e percentilen ${q.p90 === null ? '–' : formatNumber(q.p90)} dagar`,
+        previous
+          ? `${quarterLabel(q.quarter - 4)}: ${formatPercent(previous.lateShare)}`
+          : `${quarterLabel(q.quarter - 4)}: inga uppgifter`,
+      ],
+    };
+  });
+
+  const quarterColumns: Column<DecisionQuarter>[] = [
+    {
+      header: 'Beslutskvartal',
+      cell: (q) => (
+        <>
+          {quarterLabel(q.quarter)}
+          {q.preliminary && <PrelMark />}
+        </>
+      ),
+      rowHeader: true,
+    },
+    ...countColumns<DecisionQuarter>(shares),
+    {
+      header: 'Median dagar till verkställighet',
+      cell: (q) => (q.median === null ? '–' : formatNumber(q.median)),
+      numeric: true,
+    },
+    { header: '90:e percentilen, dagar', cell: (q) => (q.p90 === null ? '–' : formatNumber(q.p90)), numeric: true },
+  ];
+  const monthColumns: Column<DecisionMonth>[] = [
+    {
+      header: 'Beslutsmånad',
+      cell: (m) => (
+        <>
+          {formatMonth(m.month)}
+          {m.preliminary && <PrelMark />}
+        </>
+      ),
+      rowHeader: true,
+    },
+    ...countColumns<DecisionMonth>(shares),
+  ];
+  const breakdownColumns = (name: string): Column<DecisionCounts & { label: string }>[] => [
+    { header: name, cell: (r) => r.label, rowHeader: true },
+    ...countColumns<DecisionCounts & { label: string }>(shares),
+  ];
+  const ivoTable: Column<IvoEntry>[] = [
+    { header: 'Beslut', cell: (e) => e.id, rowHeader: true },
+    { header: 'Beslutsdatum', cell: (e) => isoDate(e.decided) },
+    { header: 'Insats', cell: (e) => e.intervention },
+    { header: 'Typ', cell: (e) => (e.kind === 'avbrott' ? `avbrott ${isoDate(e.start)}` : 'beslut') },
+    { header: 'Status', cell: (e) => (e.executed ? `verkställt ${isoDate(e.executedOn)}` : 'ej verkställt') },
+    { header: 'Dagar', cell: (e) => formatNumber(e.days), numeric: true },
+    { header: 'Orsak', cell: (e) => e.reason || '–' },
+    { header: 'Kön', cell: (e) => e.sex },
+    { header: 'Enhet', cell: (e) => e.unit },
+    { header: 'Jämfört med förra kvartalet', cell: (e) => e.status },
+  ];
+  const summaryColumns: Column<IvoSummaryRow>[] = [
+    { header: 'Grupp', cell: (r) => GROUP_LABELS[r.group], rowHeader: true },
+    { header: 'Kategori', cell: (r) => r.label },
+    { header: 'Antal', cell: (r) => formatCount(r.count), numeric: true },
+  ];
+  const list = ivo.data;
+  const label = quarter === null ? '' : quarterLabel(quarter);
+  const statusCount = (status: IvoEntry['status']) => list?.entries.filter((e) => e.status === status).length ?? 0;
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Verkställighet – tremånadersregeln</h1>
+      <p className="lead">
+        Gynnande beslut om insats ska verkställas inom tre månader (beslutsdatum + 3 kalendermånader; verkställt på
+        fristdagen är i tid). Beslut som inte verkställts i tid rapporteras till IVO varje kvartal tills de verkställts,
+        liksom verkställighet som avbrutits och inte återupptagits inom tre månader.
+      </p>
+      <ViewControls
+        asOf={asOf}
+        from={from}
+        to={to}
+        firstMonth={firstMonth}
+        lastMonth={lastMonth}
+        unitOptions={data.units}
+        units={units}
+      />
+      <p className="meta">
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.months.reduce((s, m) => s + m.decisions, 0))}{' '}
+        beslut
+        {units.length > 0 ? ` i ${units.join(', ')}` : ''}
+        {data.hasInterruptions ? '' : ' · avbrott saknas i filen'}
+      </p>
+      {!shares && (
+        <p className="notice" role="status">
+          Filen innehåller bara ej verkställda eller sent verkställda beslut. Antal och listor visas; andelar kräver
+          hela uttaget med alla beslut.
+        </p>
+      )}
+
+      <h2>Per beslutskvartal</h2>
+      {shares && chartRows.length > 0 && (
+        <ShareBarChart
+          rows={chartRows}
+          title="Andel beslut ej verkställda inom tre månader per beslutskvartal, jämfört med samma kvartal föregående år"
+          currentName="Andel ej verkställda inom 3 månader"
+          previousName="Samma kvartal föregående år"
+          preliminaryNote="beslut inom frist kvar, andelen kan stiga"
+        />
+      )}
+      <DataTable
+        testId="decision-quarter-table"
+        caption="Beslut per beslutskvartal, verkställighet och dagar från beslut till verkställighet"
+        columns={quarterColumns}
+        rows={quarterRows}
+        rowKey={(q) => q.quarter}
+        preliminary={(q) => q.preliminary}
+        csv={{ fileName: 'beslut_kvartal.csv', columns: decisionQuarterColumns }}
+      />
+      <details>
+        <summary>Per beslutsmånad</summary>
+        <DataTable
+          caption="Beslut per beslutsmånad"
+          columns={monthColumns}
+          rows={months}
+          rowKey={(m) => m.month}
+          preliminary={(m) => m.preliminary}
+          csv={{ fileName: 'beslut_manad.csv', columns: decisionMonthColumns }}
+        />
+      </details>
+
+      <h2>Sommarmönstret: beslut som gått över tre månader, per beslutsmånad</h2>
+      <p className="lead">
+        Beslut som verkställts sent eller ännu inte verkställts, efter den månad beslutet fattades. Beslut som ska
+        starta under sommaren blir oftare sena.
+      </p>
+      <YearLinesChart
+        rows={summer.rows}
+        years={summer.years}
+        title="Sena beslut per beslutsmånad och år"
+        unit="beslut"
+      />
+      <DataTable
+        caption="Beslut som gått över tre månader per beslutsmånad och år"
+        columns={[
+          { header: 'Månad', cell: (r) => r.label, rowHeader: true },
+          ...summer.years.map((year) => ({
+            header: String(year),
+            cell: (r: (typeof summer.rows)[number]) => formatCount((r[String(year)] as number | undefined) ?? null),
+            numeric: true,
+          })),
+        ]}
+        rows={summer.rows}
+        rowKey={(r) => r.label}
+      />
+
+      <h2>
+        Per insats och enhet, {formatMonth(from)}–{formatMonth(to)}
+      </h2>
+      <DataTable
+        testId="decision-intervention-table"
+        caption="Beslut per insats"
+        columns={breakdownColumns('Insats')}
+        rows={data.byIntervention}
+        rowKey={(r) => r.label}
+        csv={{ fileName: 'beslut_insats.csv', columns: decisionBreakdownColumns('insats') }}
+      />
+      <DataTable
+        caption="Beslut per enhet"
+        columns={breakdownColumns('Enhet')}
+        rows={data.byUnit}
+        rowKey={(r) => r.label}
+        csv={{ fileName: 'beslut_enhet.csv', columns: decisionBreakdownColumns('enhet') }}
+      />
+
+      <div className="print-section">
+        <h2 id="ivo">Kvartalsrapport till IVO {label}</h2>
+        <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Välj kvartal">
+          <label>
+            Kvartal
+            <select value={label} onChange={(e) => setParams({ kvartal: e.target.value })}>
+              {quarters.map((q) => (
+                <option key={q} value={quarterLabel(q)}>
+                  {quarterLabel(q)}
+                  {q === data.lastQuarter && latestCompleteQuarter(asOf) !== q ? ' (pågår)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => window.print()}>
+            Skriv ut
+          </button>
+        </form>
+        {list && (
+          <>
+            <p data-testid="ivo-summary">
+              {formatNumber(list.entries.length)} ärenden att rapportera för {label}
+              {list.running ? ` (kvartalet pågår; dagar räknade till uttagsdatum ${isoDate(asOf)})` : ''}:{' '}
+              {statusCount('ny')} nya, {statusCount('väntar fortfarande')} väntar fortfarande och{' '}
+              {statusCount('verkställt sedan förra kvartalet')} verkställda sedan förra kvartalet. Förra kvartalets
+              lista hade {formatNumber(list.previousCount)}.
+            </p>
+            <h3>Sammanställning utan personuppgifter (nämnd, kommunfullmäktige, revisorer)</h3>
+            <DataTable
+              testId="ivo-summary-table"
+              caption={`Sammanställning ${label}: antal per insats, väntetid, kön och status`}
+              columns={summaryColumns}
+              rows={list.summary}
+              rowKey={(r) => `${r.group}:${r.label}`}
+              csv={{ fileName: `ivo_${label}_sammanstallning.csv`, columns: ivoSummaryColumns }}
+            />
+            <h3>Individuella rapporter</h3>
+            <DataTable
+              testId="ivo-table"
+              caption={`Beslut och avbrott att rapportera till IVO för ${label}`}
+              columns={ivoTable}
+              rows={list.entries}
+              rowKey={(e) => `${e.kind}:${e.id}`}
+              csv={{ fileName: `ivo_${label}.csv`, columns: ivoColumns }}
+            />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
