@@ -5,6 +5,8 @@
 import {
   buildConcernCube,
   buildDecisionCube,
+  chiSquareTest,
+  type ChiSquareResult,
   executionPercentiles,
   groupDecisions,
   quarterEnd,
@@ -214,15 +216,23 @@ export class Workspace {
   investigations(query: InvestigationQuery): InvestigationView | null {
     const built = this.investigationCube(query.asOf, query.deadline);
     if (!built) return null;
-    const all = monthlyCohorts(built.cube, { units: unitCodes(built.units, query.units) });
+    const units = unitCodes(built.units, query.units);
+    const all = monthlyCohorts(built.cube, { units });
     const shares = all.map((m) => ({
       month: m.month,
       numerator: m.late,
       denominator: m.started,
       preliminary: m.preliminary,
     }));
+    const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
+    const bySex = sexComparison((sex) =>
+      monthlyCohorts(built.cube, { units, sexes: [sex] })
+        .filter((m) => m.month >= range.from && m.month <= range.to)
+        .map((m) => [m.late, m.started, m.preliminary]),
+    );
     return {
       ...monthWindow(all, query),
+      bySex,
       units: sortedLabels(built.units),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
@@ -271,6 +281,12 @@ export class Workspace {
     if (!built) return null;
     const codes = unitCodes(built.units, query.units);
     const all = concernMonths(built.cube, codes);
+    const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
+    const bySex = sexComparison((sex) =>
+      concernMonths(built.cube, codes, [sex])
+        .filter((m) => m.month >= range.from && m.month <= range.to)
+        .map((m) => [m.inTime, m.inTime + m.late + m.pending, m.preliminary]),
+    );
     const shares = all.map((m) => ({
       month: m.month,
       numerator: m.inTime,
@@ -279,6 +295,7 @@ export class Workspace {
     }));
     return {
       ...monthWindow(all, query),
+      bySex,
       units: sortedLabels(built.units),
       volume: all.map((m) => ({ month: m.month, value: m.received })),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
@@ -345,7 +362,13 @@ export class Workspace {
         .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label, 'sv'));
     const total = months.reduce((sum, m) => sum + m.decisions, 0);
     const inTime = months.reduce((sum, m) => sum + m.executedInTime, 0);
+    const bySex = sexComparison((sex) =>
+      [
+        ...groupDecisions(built.cube, (month) => (inWindow(month) ? 0 : null), { ...filter, sexes: [sex] }).values(),
+      ].map((c) => [c.executedLate + c.overdue, c.decisions, c.preliminary]),
+    );
     return {
+      bySex,
       ...monthWindow(months, query),
       units: sortedLabels(built.units),
       quarters,
@@ -498,6 +521,7 @@ interface MonthWindow<Row> {
 }
 
 export interface InvestigationView extends MonthWindow<InvestigationMonth> {
+  bySex: SexComparison;
   units: string[];
   yearOverYear: YearOverYearRow[];
   periods: PeriodRow[];
@@ -512,6 +536,7 @@ function eventDateFields(kind: DatasetKind): string[] {
 }
 
 export interface ConcernView extends MonthWindow<ConcernMonth> {
+  bySex: SexComparison;
   units: string[];
   /** Reports received per month, every month in the data (for the several-year volume trend). */
   volume: { month: MonthIndex; value: number }[];
@@ -521,6 +546,31 @@ export interface ConcernView extends MonthWindow<ConcernMonth> {
   hasProtective: boolean;
   hasDecision: boolean;
   hasReasons: boolean;
+}
+
+/** Pojkar and flickor side by side over the chosen months, with a chi-square test. */
+export interface SexComparison {
+  groups: { sex: 'pojke' | 'flicka'; numerator: number; denominator: number; share: number | null }[];
+  test: ChiSquareResult | null;
+  preliminary: boolean;
+}
+
+/** Sums [numerator, denominator, preliminary] per month for pojkar (code 1) and flickor (code 2) and tests the difference. */
+function sexComparison(monthsOf: (sex: number) => [number, number, boolean][]): SexComparison {
+  let preliminary = false;
+  const groups = (
+    [
+      ['pojke', 1],
+      ['flicka', 2],
+    ] as const
+  ).map(([sex, code]) => {
+    const months = monthsOf(code);
+    const numerator = months.reduce((s, m) => s + m[0], 0);
+    const denominator = months.reduce((s, m) => s + m[1], 0);
+    preliminary ||= months.some((m) => m[2]);
+    return { sex, numerator, denominator, share: denominator > 0 ? numerator / denominator : null };
+  });
+  return { groups, test: chiSquareTest(groups.map((g) => [g.numerator, g.denominator] as const)), preliminary };
 }
 
 /** Months shown when no range is chosen: the latest twelve. */
@@ -574,6 +624,7 @@ export interface DecisionQuarter extends DecisionCounts {
 }
 
 export interface DecisionView extends MonthWindow<DecisionMonth> {
+  bySex: SexComparison;
   units: string[];
   /** Quarters of decision within the chosen month range, with days-to-execution percentiles. */
   quarters: DecisionQuarter[];

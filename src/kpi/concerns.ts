@@ -159,14 +159,15 @@ export interface ConcernMonth {
  * Monthly figures by month of receipt, for the chosen units.
  * @example concernMonths(cube, [0])[0].inTimeShare // 0.9
  */
-export function concernMonths(cube: ConcernCube, units?: readonly number[]): ConcernMonth[] {
+export function concernMonths(cube: ConcernCube, units?: readonly number[], sexes?: readonly number[]): ConcernMonth[] {
   const unitList = units ?? Array.from({ length: cube.unitCount }, (_, i) => i);
+  const sexList = sexes ?? Array.from({ length: cube.sexCount }, (_, i) => i);
   const rows: ConcernMonth[] = [];
   for (let m = 0; m < cube.monthCount; m++) {
     const sums = new Array<number>(CONCERN_COUNTERS).fill(0);
     for (const unit of unitList) {
       if (unit < 0 || unit >= cube.unitCount) continue;
-      for (let sex = 0; sex < cube.sexCount; sex++) {
+      for (const sex of sexList) {
         const cell = ((m * cube.unitCount + unit) * cube.sexCount + sex) * CONCERN_COUNTERS;
         for (let c = 0; c < CONCERN_COUNTERS; c++) sums[c] += cube.counts[cell + c];
       }

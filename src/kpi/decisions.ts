@@ -181,6 +181,7 @@ export function buildDecisionCube(table: DecisionColumns, asOf: DayNumber): Deci
 export interface DecisionFilter {
   units?: readonly number[];
   interventions?: readonly number[];
+  sexes?: readonly number[];
 }
 
 export interface DecisionCounts {
@@ -220,6 +221,7 @@ export function groupDecisions<K>(
 ): Map<K, DecisionCounts> {
   const units = filter.units ? new Set(filter.units) : null;
   const interventions = filter.interventions ? new Set(filter.interventions) : null;
+  const sexes = filter.sexes ?? Array.from({ length: cube.sexCount }, (_, i) => i);
   const sums = new Map<K, number[]>();
   for (let m = 0; m < cube.monthCount; m++) {
     for (let u = 0; u < cube.unitCount; u++) {
@@ -229,7 +231,7 @@ export function groupDecisions<K>(
         const k = key(cube.firstMonth + m, u, v);
         if (k === null) continue;
         const total = sums.get(k) ?? [0, 0, 0, 0];
-        for (let s = 0; s < cube.sexCount; s++) {
+        for (const s of sexes) {
           const cell = (((m * cube.unitCount + u) * cube.interventionCount + v) * cube.sexCount + s) * 4;
           for (let c = 0; c < 4; c++) total[c] += cube.counts[cell + c];
         }

@@ -4,3 +4,4 @@ export * from './investigations';
 export * from './periods';
 export * from './concerns';
 export * from './decisions';
+export * from './stats';

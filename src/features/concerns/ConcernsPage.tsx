@@ -5,6 +5,7 @@ import { StackedShareChart, type StackedRow } from '../../components/charts/Stac
 import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
+import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
@@ -213,6 +214,15 @@ export function ConcernsPage() {
         rowKey={(r) => r.month}
         preliminary={(r) => r.preliminary}
         csv={{ fileName: 'orosanmalningar_manad.csv', columns: concernMonthlyColumns }}
+      />
+
+      <h2>Pojkar och flickor</h2>
+      <SexComparisonTable
+        comparison={data.bySex}
+        shareLabel="Andel inom 14 dagar"
+        numeratorLabel="Inom 14 dagar"
+        denominatorLabel="Bedömningspliktiga"
+        period={`${formatMonth(from)}–${formatMonth(to)}`}
       />
 
       <h2>Orsaker till försening, per år</h2>

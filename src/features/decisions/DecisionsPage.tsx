@@ -3,6 +3,7 @@ import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBa
 import { YearLinesChart, yearLinesRows } from '../../components/charts/YearLinesChart';
 import { PrelMark } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
+import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { useIvoList, useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
@@ -252,6 +253,19 @@ export function DecisionsPage() {
         rowKey={(r) => r.label}
         csv={{ fileName: 'beslut_enhet.csv', columns: decisionBreakdownColumns('enhet') }}
       />
+
+      {shares && (
+        <>
+          <h2>Pojkar och flickor</h2>
+          <SexComparisonTable
+            comparison={data.bySex}
+            shareLabel="Andel ej verkställda inom 3 månader"
+            numeratorLabel="Ej inom 3 månader"
+            denominatorLabel="Beslut"
+            period={`${formatMonth(from)}–${formatMonth(to)}`}
+          />
+        </>
+      )}
 
       <div className="print-section">
         <h2 id="ivo">Kvartalsrapport till IVO {label}</h2>

@@ -4,6 +4,7 @@ import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
+import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
@@ -206,6 +207,15 @@ export function InvestigationsPage() {
         rowKey={(r) => r.month}
         preliminary={(r) => r.preliminary}
         csv={{ fileName: 'utredningar_manad.csv', columns: investigationMonthlyColumns }}
+      />
+
+      <h2>Pojkar och flickor</h2>
+      <SexComparisonTable
+        comparison={data.bySex}
+        shareLabel="Andel sena"
+        numeratorLabel="Sena"
+        denominatorLabel="Inledda"
+        period={`${formatMonth(from)}–${formatMonth(to)}`}
       />
 
       <PeriodComparison
