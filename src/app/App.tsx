@@ -5,6 +5,7 @@ import { ConcernsPage } from '../features/concerns/ConcernsPage';
 import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { ImportPage } from '../features/data-import/ImportPage';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
+import { WatchPage } from '../features/watch/WatchPage';
 import { usePublishedData, useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
 
@@ -12,6 +13,7 @@ const PAGES = [
   { id: 'utredningstid', title: 'Utredningstid', render: () => <InvestigationsPage /> },
   { id: 'orosanmalningar', title: 'Orosanmälningar', render: () => <ConcernsPage /> },
   { id: 'verkstallighet', title: 'Verkställighet', render: () => <DecisionsPage /> },
+  { id: 'bevakning', title: 'Bevakning', render: () => <WatchPage /> },
   { id: 'data', title: 'Data och import', render: () => <ImportPage /> },
   { id: 'om', title: 'Om tjänsten', render: () => <AboutPage /> },
 ] as const;

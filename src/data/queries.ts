@@ -23,7 +23,7 @@ export const queryKeys = {
   published: ['published'] as const,
   workspace: ['workspace'] as const,
   reconciliation: (version: number, asOf: DayNumber) => ['reconciliation', version, asOf] as const,
-  view: (type: ViewType, version: number, query: ViewQuery) => [type, version, query] as const,
+  view: (type: ViewType, version: number, query: unknown) => [type, version, query] as const,
   ivoList: (version: number, query: ViewQuery, quarter: number) => ['ivo', version, query, quarter] as const,
 };
 
@@ -104,7 +104,7 @@ export function useReconciliation(version: number | undefined, asOf: DayNumber |
   });
 }
 
-type ViewType = 'investigations' | 'concerns' | 'decisions';
+type ViewType = 'investigations' | 'concerns' | 'decisions' | 'watch';
 type ViewRequest<T extends ViewType> = Extract<Request, { type: T }>;
 
 /** A page's figures from the worker, keyed by (page, workspace version, query). */

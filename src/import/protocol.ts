@@ -14,6 +14,7 @@ import type {
   InvestigationView,
   IvoList,
   ViewQuery,
+  WatchView,
 } from './workspace';
 
 export interface FileInput {
@@ -54,6 +55,7 @@ export type Request =
   | { type: 'investigations'; query: InvestigationQuery }
   | { type: 'concerns'; query: ViewQuery }
   | { type: 'decisions'; query: ViewQuery }
+  | { type: 'watch'; query: { asOf: DayNumber; units?: string[]; reopenWindow: number } }
   | { type: 'ivoList'; query: ViewQuery & { quarter: QuarterIndex } };
 
 export interface ResponseMap {
@@ -66,6 +68,7 @@ export interface ResponseMap {
   investigations: InvestigationView | null;
   concerns: ConcernView | null;
   decisions: DecisionView | null;
+  watch: WatchView;
   ivoList: IvoList | null;
 }
 

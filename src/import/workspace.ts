@@ -5,6 +5,11 @@
 import {
   buildConcernCube,
   buildDecisionCube,
+  findReopenings,
+  fourMonthDeadline,
+  fourteenDayDeadline,
+  watchBucket,
+  type WatchBucket,
   chiSquareTest,
   type ChiSquareResult,
   executionPercentiles,
@@ -450,6 +455,149 @@ export class Workspace {
     };
   }
 
+  /**
+   * Bevakning: open cases of every loaded dataset by time left to their deadline at the as-of date,
+   * counts per unit, and investigations closed and reopened for the same child within `reopenWindow` days.
+   */
+  watch(query: { asOf: DayNumber; units?: string[]; reopenWindow: number; limit?: number }): WatchView {
+    const { asOf } = query;
+    const limit = query.limit ?? 2000;
+    const counts = new Map<string, WatchCounts>();
+    const bump = (unit: string, list: keyof WatchCounts, bucket: WatchBucket) => {
+      const entry = counts.get(unit) ?? {
+        investigations: emptyBuckets(),
+        concerns: emptyBuckets(),
+        decisions: emptyBuckets(),
+      };
+      entry[list][bucket] += 1;
+      counts.set(unit, entry);
+    };
+    const unitFilter = (table: Table) => {
+      const units = categoryColumn(table, 'enhet');
+      const wanted = query.units && query.units.length > 0 ? new Set(query.units) : null;
+      return {
+        label: (i: number) => units.labels[units.codes[i]],
+        keep: (i: number) => !wanted || wanted.has(units.labels[units.codes[i]]),
+      };
+    };
+    const finish = <Row extends { daysLeft: number }>(rows: Row[]) => ({
+      total: rows.length,
+      rows: rows.sort((a, b) => a.daysLeft - b.daysLeft).slice(0, limit),
+    });
+
+    const investigationRows: WatchInvestigation[] = [];
+    let reopened: WatchReopening[] = [];
+    let hasPersonKey = false;
+    const inv = this.accepted('utredningar', asOf);
+    if (inv) {
+      const { label, keep } = unitFilter(inv);
+      const ids = textColumn(inv, 'utredning_id');
+      const start = dateColumn(inv, 'startdatum');
+      const end = dateColumn(inv, 'avslutsdatum');
+      const ext = this.extensionsFor(inv, ids, asOf);
+      for (let i = 0; i < inv.count; i++) {
+        if (end[i] !== NO_DATE || !keep(i)) continue;
+        const deadline = fourMonthDeadline(start[i]);
+        const extended = ext.firstExtension[i] !== NO_DATE && ext.firstExtension[i] <= deadline;
+        const effective = extended && ext.extendedTo[i] !== NO_DATE ? ext.extendedTo[i] : deadline;
+        const bucket =
+          extended && ext.extendedTo[i] === NO_DATE && asOf > deadline ? 'later' : watchBucket(effective, asOf);
+        bump(label(i), 'investigations', bucket);
+        if (bucket === 'later') continue;
+        investigationRows.push({
+          id: ids[i],
+          unit: label(i),
+          start: start[i],
+          deadline,
+          extendedTo: extended ? ext.extendedTo[i] : NO_DATE,
+          extended,
+          daysLeft: effective - asOf,
+          bucket,
+        });
+      }
+      hasPersonKey = inv.present.includes('person_id');
+      if (hasPersonKey) {
+        reopened = findReopenings(textColumn(inv, 'person_id'), start, end, query.reopenWindow)
+          .filter((r) => keep(r.closed) || keep(r.reopened))
+          .map((r) => ({
+            closedId: ids[r.closed],
+            closedStart: start[r.closed],
+            closedEnd: end[r.closed],
+            closedDeadline: fourMonthDeadline(start[r.closed]),
+            reopenedId: ids[r.reopened],
+            reopenedStart: start[r.reopened],
+            gapDays: r.gapDays,
+            unit: label(r.reopened),
+          }));
+      }
+    }
+
+    const concernRows: WatchConcern[] = [];
+    const con = this.accepted('orosanmalningar', asOf);
+    if (con) {
+      const { label, keep } = unitFilter(con);
+      const ids = textColumn(con, 'anmalan_id');
+      const received = dateColumn(con, 'inkomstdatum');
+      const assessed = dateColumn(con, 'forhandsbedomning_datum');
+      const decisions = categoryColumn(con, 'beslut', '(inget beslut)');
+      const codes = decisions.labels.map(concernDecisionCode);
+      for (let i = 0; i < con.count; i++) {
+        if (assessed[i] !== NO_DATE || codes[decisions.codes[i]] === 3 || !keep(i)) continue;
+        const deadline = fourteenDayDeadline(received[i]);
+        const bucket = watchBucket(deadline, asOf);
+        bump(label(i), 'concerns', bucket);
+        if (bucket !== 'later')
+          concernRows.push({
+            id: ids[i],
+            unit: label(i),
+            received: received[i],
+            deadline,
+            daysLeft: deadline - asOf,
+            bucket,
+          });
+      }
+    }
+
+    const decisionRows: WatchDecision[] = [];
+    const dec = this.accepted('beslut', asOf);
+    if (dec) {
+      const { label, keep } = unitFilter(dec);
+      const ids = textColumn(dec, 'beslut_id');
+      const decided = dateColumn(dec, 'beslutsdatum');
+      const executed = dateColumn(dec, 'verkstalldatum');
+      const interventions = categoryColumn(dec, 'insats', '(okänd insats)');
+      for (let i = 0; i < dec.count; i++) {
+        if (executed[i] !== NO_DATE || !keep(i)) continue;
+        const deadline = threeMonthDeadline(decided[i]);
+        const bucket = watchBucket(deadline, asOf);
+        bump(label(i), 'decisions', bucket);
+        if (bucket !== 'later') {
+          decisionRows.push({
+            id: ids[i],
+            unit: label(i),
+            decided: decided[i],
+            intervention: interventions.labels[interventions.codes[i]],
+            deadline,
+            daysLeft: deadline - asOf,
+            bucket,
+          });
+        }
+      }
+    }
+
+    return {
+      investigations: inv ? finish(investigationRows) : null,
+      concerns: con ? finish(concernRows) : null,
+      decisions: dec ? finish(decisionRows) : null,
+      countsByUnit: [...counts.entries()]
+        .map(([unit, c]) => ({ unit, ...c }))
+        .sort((a, b) => a.unit.localeCompare(b.unit, 'sv')),
+      reopened,
+      hasPersonKey,
+      units: sortedLabels([...new Set([inv, con, dec].flatMap((t) => (t ? categoryColumn(t, 'enhet').labels : [])))]),
+    };
+  }
+
   private cached<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
@@ -708,4 +856,74 @@ export interface IvoList {
   previousCount: number;
   /** On the previous list but not on this one (executed on the previous quarter's last days). */
   dropped: number;
+}
+
+type BucketCounts = Record<WatchBucket, number>;
+const emptyBuckets = (): BucketCounts => ({ overdue: 0, within14: 0, within30: 0, later: 0 });
+
+export interface WatchCounts {
+  investigations: BucketCounts;
+  concerns: BucketCounts;
+  decisions: BucketCounts;
+}
+
+export interface WatchInvestigation {
+  id: string;
+  unit: string;
+  start: DayNumber;
+  /** The four-month deadline. */
+  deadline: DayNumber;
+  /** Extension decided on or before the deadline. */
+  extended: boolean;
+  /** Its extended date, NO_DATE when none or not given. */
+  extendedTo: DayNumber;
+  /** Days to the deadline that applies (the extended date when extended), negative when passed. */
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchConcern {
+  id: string;
+  unit: string;
+  received: DayNumber;
+  deadline: DayNumber;
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchDecision {
+  id: string;
+  unit: string;
+  decided: DayNumber;
+  intervention: string;
+  deadline: DayNumber;
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchReopening {
+  closedId: string;
+  closedStart: DayNumber;
+  closedEnd: DayNumber;
+  closedDeadline: DayNumber;
+  reopenedId: string;
+  reopenedStart: DayNumber;
+  gapDays: number;
+  unit: string;
+}
+
+/** Rows at most `limit` per list, most urgent first; `total` counts them all. */
+export interface WatchList<Row> {
+  total: number;
+  rows: Row[];
+}
+
+export interface WatchView {
+  investigations: WatchList<WatchInvestigation> | null;
+  concerns: WatchList<WatchConcern> | null;
+  decisions: WatchList<WatchDecision> | null;
+  countsByUnit: ({ unit: string } & WatchCounts)[];
+  reopened: WatchReopening[];
+  hasPersonKey: boolean;
+  units: string[];
 }

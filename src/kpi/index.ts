@@ -5,3 +5,4 @@ export * from './periods';
 export * from './concerns';
 export * from './decisions';
 export * from './stats';
+export * from './watch';

@@ -2,7 +2,7 @@
  * A table of ready-made rows with a caption and a CSV download. Preliminary rows are marked
  * in text ("prel."), not only by style.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CsvColumn } from '../../format/csv';
 import { toCsv } from '../../format/csv';
 import { downloadText } from '../ui/download';
@@ -13,6 +13,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Row header cell (th scope=row), typically the month. */
   rowHeader?: boolean;
+  /** Makes the column sortable by this value (a button in the header). */
+  sortValue?: (row: Row) => number | string;
 }
 
 interface Props<Row> {
@@ -27,6 +29,10 @@ interface Props<Row> {
 }
 
 export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, csv, footer, testId }: Props<Row>) {
+  const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
+  const sortBy = sort ? columns[sort.column]?.sortValue : undefined;
+  const shown =
+    sort && sortBy ? [...rows].sort((a, b) => compare(sortBy(a), sortBy(b)) * (sort.descending ? -1 : 1)) : rows;
   const download = async () => {
     if (!csv) return;
     downloadText(csv.fileName, 'text' in csv ? await csv.text() : toCsv(csv.columns, rows));
@@ -44,14 +50,30 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
           <thead>
             <tr>
               {columns.map((column, i) => (
-                <th key={i} scope="col" className={column.numeric ? 'num' : undefined}>
-                  {column.header}
+                <th
+                  key={i}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={sort?.column === i ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                >
+                  {column.sortValue ? (
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort({ column: i, descending: sort?.column === i ? !sort.descending : false })}
+                    >
+                      {column.header}
+                      <span aria-hidden="true">{sort?.column === i ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+                    </button>
+                  ) : (
+                    column.header
+                  )}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {shown.map((row) => (
               <tr key={rowKey(row)} className={preliminary?.(row) ? 'preliminary' : undefined}>
                 {columns.map((column, i) =>
                   column.rowHeader ? (
@@ -77,4 +99,8 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
       )}
     </div>
   );
+}
+
+function compare(a: number | string, b: number | string): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'sv');
 }

@@ -7,18 +7,22 @@ import { AsOfInput } from './AsOfInput';
 
 interface Props {
   asOf: DayNumber;
-  from: MonthIndex;
-  to: MonthIndex;
-  firstMonth: MonthIndex;
-  lastMonth: MonthIndex;
+  /** Month range controls; left out on pages without a month range. */
+  range?: { from: MonthIndex; to: MonthIndex; firstMonth: MonthIndex; lastMonth: MonthIndex };
   unitOptions: string[];
   units: string[];
   children?: ReactNode;
 }
 
-export function ViewControls({ asOf, from, to, firstMonth, lastMonth, unitOptions, units, children }: Props) {
+export function ViewControls({ asOf, range, unitOptions, units, children }: Props) {
   const [params, setParams] = useUrlState();
-  const monthInput = (label: string, key: 'fran' | 'till', value: MonthIndex) => (
+  const monthInput = (
+    label: string,
+    key: 'fran' | 'till',
+    value: MonthIndex,
+    firstMonth: MonthIndex,
+    lastMonth: MonthIndex,
+  ) => (
     <label>
       {label}
       <input
@@ -33,8 +37,8 @@ export function ViewControls({ asOf, from, to, firstMonth, lastMonth, unitOption
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Urval">
       <AsOfInput asOf={asOf} />
-      {monthInput('Från månad', 'fran', from)}
-      {monthInput('Till månad', 'till', to)}
+      {range && monthInput('Från månad', 'fran', range.from, range.firstMonth, range.lastMonth)}
+      {range && monthInput('Till månad', 'till', range.to, range.firstMonth, range.lastMonth)}
       <fieldset className="units">
         <legend>Enhet {units.length === 0 ? '(alla)' : `(${units.length} valda)`}</legend>
         {unitOptions.map((unit) => (

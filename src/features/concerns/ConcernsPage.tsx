@@ -174,15 +174,7 @@ export function ConcernsPage() {
         anmälan kom in. Dag 14 är i tid; saknas förhandsbedömning när dag 14 passerat räknas anmälan som sen.
         Anmälningar om barn som redan utreds räknas bland inkomna men inte i andelen.
       </p>
-      <ViewControls
-        asOf={asOf}
-        from={from}
-        to={to}
-        firstMonth={firstMonth}
-        lastMonth={lastMonth}
-        unitOptions={data.units}
-        units={units}
-      />
+      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
       <p className="meta" data-testid="concerns-meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.volume.reduce((s, v) => s + v.value, 0))}{' '}
         orosanmälningar{units.length > 0 ? ` i ${units.join(', ')}` : ''}

@@ -157,15 +157,7 @@ export function DecisionsPage() {
         fristdagen är i tid). Beslut som inte verkställts i tid rapporteras till IVO varje kvartal tills de verkställts,
         liksom verkställighet som avbrutits och inte återupptagits inom tre månader.
       </p>
-      <ViewControls
-        asOf={asOf}
-        from={from}
-        to={to}
-        firstMonth={firstMonth}
-        lastMonth={lastMonth}
-        unitOptions={data.units}
-        units={units}
-      />
+      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
       <p className="meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.months.reduce((s, m) => s + m.decisions, 0))}{' '}
         beslut

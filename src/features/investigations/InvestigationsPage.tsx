@@ -145,15 +145,7 @@ export function InvestigationsPage() {
         är i tid.
       </p>
 
-      <ViewControls
-        asOf={asOf}
-        from={from}
-        to={to}
-        firstMonth={firstMonth}
-        lastMonth={lastMonth}
-        unitOptions={data.units}
-        units={units}
-      >
+      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units}>
         <label className="check">
           <input
             type="checkbox"

@@ -72,6 +72,42 @@ describe('demo data (public/data)', () => {
   });
 });
 
+describe('Bevakning on the demo data', () => {
+  const ws = new Workspace();
+  for (const name of ['utredningar', 'forlangningar', 'orosanmalningar', 'beslut'])
+    ws.add(load(`public/data/${name}.csv`));
+  const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
+  const watch = ws.watch({ asOf, reopenWindow: 30 });
+
+  it('flags the investigation closed and reopened for the same child three days later', () => {
+    expect(watch.hasPersonKey).toBe(true);
+    expect(watch.reopened).toContainEqual(
+      expect.objectContaining({ closedId: 'U-KANT-13', reopenedId: 'U-KANT-14', gapDays: 3 }),
+    );
+    expect(ws.watch({ asOf, reopenWindow: 2 }).reopened.some((r) => r.closedId === 'U-KANT-13')).toBe(false);
+  });
+  it('lists open investigations most urgent first, and counts every open one per unit', () => {
+    const rows = watch.investigations?.rows ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r, i) => i === 0 || rows[i - 1].daysLeft <= r.daysLeft)).toBe(true);
+    // Open on its deadline day (U-KANT-11, deadline = as-of) is due within 14 days, not overdue.
+    expect(rows.find((r) => r.id === 'U-KANT-11')).toMatchObject({ bucket: 'within14', daysLeft: 0 });
+    expect(rows.find((r) => r.id === 'U-KANT-09')).toMatchObject({ bucket: 'overdue' });
+    const view = ws.investigations({ asOf });
+    const openPending = (view?.months ?? []).reduce((s, m) => s + m.pending, 0);
+    const counted = watch.countsByUnit.reduce(
+      (s, u) => s + u.investigations.within14 + u.investigations.within30 + u.investigations.later,
+      0,
+    );
+    // Every pending investigation is in a not-yet-overdue bucket (extended ones past their date aside).
+    expect(counted).toBeGreaterThanOrEqual(openPending);
+  });
+  it('lists orosanmälningar approaching day 14 and decisions approaching three months', () => {
+    expect(watch.concerns?.rows.find((r) => r.id === 'A-KANT-05')).toMatchObject({ bucket: 'within14', daysLeft: 0 });
+    expect(watch.decisions?.rows.find((r) => r.id === 'B-KANT-04')).toMatchObject({ bucket: 'overdue' });
+  });
+});
+
 describe('demo orosanmälningar (public/data)', () => {
   const ws = new Workspace();
   const file = load('public/data/orosanmalningar.csv');

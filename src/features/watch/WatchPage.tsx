@@ -1,0 +1,240 @@
+/** Bevakning: open cases by time left to their deadline, counts per unit, and reopened investigations. */
+import { useMemo, useState } from 'react';
+import { DataTable, type Column } from '../../components/tables/DataTable';
+import { ViewControls } from '../../components/ui/ViewControls';
+import { useView, useWorkspace } from '../../data/queries';
+import { useViewFilters } from '../../data/viewFilters';
+import { formatCount, formatNumber } from '../../format/number';
+import type {
+  WatchConcern,
+  WatchCounts,
+  WatchDecision,
+  WatchInvestigation,
+  WatchReopening,
+} from '../../import/workspace';
+import { isoDate, NO_DATE, WATCH_BUCKET_LABELS, type WatchBucket } from '../../kpi';
+
+const URGENT: WatchBucket[] = ['overdue', 'within14', 'within30'];
+const BUCKET_ORDER: Record<WatchBucket, number> = { overdue: 0, within14: 1, within30: 2, later: 3 };
+
+function daysLeftText(daysLeft: number): string {
+  if (daysLeft < 0) return `${formatNumber(-daysLeft)} dagar sedan`;
+  if (daysLeft === 0) return 'i dag';
+  return `om ${formatNumber(daysLeft)} dagar`;
+}
+
+const bucketColumn = <Row extends { bucket: WatchBucket; daysLeft: number }>(): Column<Row> => ({
+  header: 'Läge',
+  cell: (r) => <span className={`bucket ${r.bucket}`}>{WATCH_BUCKET_LABELS[r.bucket]}</span>,
+  sortValue: (r) => BUCKET_ORDER[r.bucket] * 100000 + r.daysLeft,
+});
+
+const investigationColumns: Column<WatchInvestigation>[] = [
+  bucketColumn<WatchInvestigation>(),
+  { header: 'Utredning', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
+  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+  { header: 'Inledd', cell: (r) => isoDate(r.start), sortValue: (r) => r.start },
+  { header: 'Fyramånadersfrist', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
+  {
+    header: 'Förlängning',
+    cell: (r) =>
+      r.extended ? (r.extendedTo === NO_DATE ? 'ja, slutdatum saknas' : `ja, till ${isoDate(r.extendedTo)}`) : 'nej',
+    sortValue: (r) => (r.extended ? 1 : 0),
+  },
+  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
+];
+const concernColumns: Column<WatchConcern>[] = [
+  bucketColumn<WatchConcern>(),
+  { header: 'Anmälan', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
+  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+  { header: 'Inkom', cell: (r) => isoDate(r.received), sortValue: (r) => r.received },
+  { header: 'Dag 14', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
+  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
+];
+const decisionColumns: Column<WatchDecision>[] = [
+  bucketColumn<WatchDecision>(),
+  { header: 'Beslut', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
+  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+  { header: 'Insats', cell: (r) => r.intervention, sortValue: (r) => r.intervention },
+  { header: 'Beslutsdatum', cell: (r) => isoDate(r.decided), sortValue: (r) => r.decided },
+  { header: 'Tremånadersfrist', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
+  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
+];
+const reopenColumns: Column<WatchReopening>[] = [
+  { header: 'Avslutad utredning', cell: (r) => r.closedId, rowHeader: true },
+  { header: 'Inledd', cell: (r) => isoDate(r.closedStart) },
+  { header: 'Avslutad', cell: (r) => isoDate(r.closedEnd) },
+  { header: 'Dess frist', cell: (r) => isoDate(r.closedDeadline) },
+  { header: 'Ny utredning', cell: (r) => r.reopenedId },
+  { header: 'Inledd', cell: (r) => isoDate(r.reopenedStart), sortValue: (r) => r.reopenedStart },
+  { header: 'Dagar emellan', cell: (r) => formatNumber(r.gapDays), numeric: true, sortValue: (r) => r.gapDays },
+  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+];
+
+type CountRow = { unit: string } & WatchCounts;
+const countCell = (list: keyof WatchCounts, bucket: WatchBucket): Column<CountRow> => ({
+  header: WATCH_BUCKET_LABELS[bucket],
+  cell: (r) => formatCount(r[list][bucket]),
+  numeric: true,
+  sortValue: (r) => r[list][bucket],
+});
+
+export function WatchPage() {
+  const state = useWorkspace().data;
+  const { params, setParams, asOf, asOfSource, units } = useViewFilters();
+  const [show, setShow] = useState<WatchBucket | 'all'>('all');
+  const reopenWindow = Math.max(0, Number(params.get('aterinom') ?? 30) || 30);
+  const unitsKey = units.join('\u0000');
+  const query = useMemo(
+    () => (asOf === NO_DATE ? null : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], reopenWindow }),
+    [asOf, unitsKey, reopenWindow],
+  );
+  const view = useView('watch', state?.version, query);
+  const data = view.data;
+
+  if (!state || state.files.length === 0) {
+    return (
+      <section>
+        <h1>Bevakning</h1>
+        <p>
+          Inga filer är inlästa. Läs in exporter under <a href="?sida=data">Data och import</a>.
+        </p>
+      </section>
+    );
+  }
+  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
+  if (!data) return <p aria-busy="true">Beräknar…</p>;
+
+  const filter = <Row extends { bucket: WatchBucket }>(rows: Row[]) =>
+    show === 'all' ? rows : rows.filter((r) => r.bucket === show);
+  const countColumns: Column<CountRow>[] = [
+    { header: 'Enhet', cell: (r) => r.unit, rowHeader: true, sortValue: (r) => r.unit },
+    ...(data.investigations ? URGENT.map((b) => countCell('investigations', b)) : []),
+    ...(data.concerns ? URGENT.map((b) => countCell('concerns', b)) : []),
+    ...(data.decisions ? URGENT.map((b) => countCell('decisions', b)) : []),
+  ];
+  const groups = [
+    data.investigations && ['Utredningar', 3],
+    data.concerns && ['Orosanmälningar', 3],
+    data.decisions && ['Beslut', 3],
+  ].filter((g): g is [string, number] => !!g);
+  const more = (list: { total: number; rows: unknown[] }) =>
+    list.total > list.rows.length
+      ? ` (visar de ${formatNumber(list.rows.length)} mest brådskande av ${formatNumber(list.total)})`
+      : '';
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Bevakning av frister</h1>
+      <p className="lead">
+        Öppna ärenden efter tid kvar till fristen vid uttagsdatum: passerad, inom 14 dagar (fristdagen inräknad) och
+        inom 30 dagar. För förlängda utredningar gäller datumet för förlängningen.
+      </p>
+      <ViewControls asOf={asOf} unitOptions={data.units} units={units}>
+        <label>
+          Visa
+          <select value={show} onChange={(e) => setShow(e.target.value as WatchBucket | 'all')}>
+            <option value="all">alla brådskande</option>
+            {URGENT.map((b) => (
+              <option key={b} value={b}>
+                {WATCH_BUCKET_LABELS[b].toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Återöppnad inom (dagar)
+          <input
+            type="number"
+            min={0}
+            max={365}
+            value={reopenWindow}
+            onChange={(e) => setParams({ aterinom: e.target.value || null })}
+            className="short"
+          />
+        </label>
+      </ViewControls>
+      <p className="meta">
+        Uttagsdatum {isoDate(asOf)} ({asOfSource})
+      </p>
+
+      <h2>Per enhet</h2>
+      <DataTable
+        testId="watch-counts"
+        caption={`Antal öppna ärenden per enhet och läge: ${groups.map(([g]) => g.toLowerCase()).join(', ')}`}
+        columns={countColumns.map((c, i) =>
+          i === 0
+            ? c
+            : {
+                ...c,
+                header: (
+                  <>
+                    {groups[Math.floor((i - 1) / 3)]?.[0]}: {c.header}
+                  </>
+                ),
+              },
+        )}
+        rows={data.countsByUnit}
+        rowKey={(r) => r.unit}
+      />
+
+      {data.investigations && (
+        <>
+          <h2>Utredningar</h2>
+          <DataTable
+            testId="watch-investigations"
+            caption={`Öppna utredningar med fristen passerad eller inom 30 dagar${more(data.investigations)}`}
+            columns={investigationColumns}
+            rows={filter(data.investigations.rows)}
+            rowKey={(r) => r.id}
+          />
+          <h3>Avslutade och direkt återöppnade</h3>
+          {!data.hasPersonKey ? (
+            <p>Utredningsfilen saknar personnyckel (person_id); återöppnade utredningar kan inte sökas.</p>
+          ) : data.reopened.length === 0 ? (
+            <p>Inga utredningar avslutades och öppnades igen för samma barn inom {reopenWindow} dagar.</p>
+          ) : (
+            <>
+              <p className="notice">
+                {formatNumber(data.reopened.length)} utredningar avslutades och en ny inleddes för samma barn inom{' '}
+                {reopenWindow} dagar. Att avsluta och genast öppna en ny utredning för att starta om fristen har
+                kritiserats av JO (t.ex. JO 2565-2016) – granska om det finns skäl.
+              </p>
+              <DataTable
+                testId="watch-reopened"
+                caption={`Utredningar avslutade och återöppnade för samma barn inom ${reopenWindow} dagar`}
+                columns={reopenColumns}
+                rows={data.reopened}
+                rowKey={(r) => `${r.closedId}:${r.reopenedId}`}
+              />
+            </>
+          )}
+        </>
+      )}
+      {data.concerns && (
+        <>
+          <h2>Orosanmälningar utan förhandsbedömning</h2>
+          <DataTable
+            testId="watch-concerns"
+            caption={`Orosanmälningar med dag 14 passerad eller inom 30 dagar${more(data.concerns)}`}
+            columns={concernColumns}
+            rows={filter(data.concerns.rows)}
+            rowKey={(r) => r.id}
+          />
+        </>
+      )}
+      {data.decisions && (
+        <>
+          <h2>Beslut som inte verkställts</h2>
+          <DataTable
+            testId="watch-decisions"
+            caption={`Ej verkställda beslut med tremånadersfristen passerad eller inom 30 dagar${more(data.decisions)}`}
+            columns={decisionColumns}
+            rows={filter(data.decisions.rows)}
+            rowKey={(r) => r.id}
+          />
+        </>
+      )}
+    </section>
+  );
+}
