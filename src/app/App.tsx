@@ -5,11 +5,13 @@ import { ConcernsPage } from '../features/concerns/ConcernsPage';
 import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { ImportPage } from '../features/data-import/ImportPage';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
 import { WatchPage } from '../features/watch/WatchPage';
 import { usePublishedData, useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
 
 const PAGES = [
+  { id: 'oversikt', title: 'Översikt', render: () => <OverviewPage /> },
   { id: 'utredningstid', title: 'Utredningstid', render: () => <InvestigationsPage /> },
   { id: 'orosanmalningar', title: 'Orosanmälningar', render: () => <ConcernsPage /> },
   { id: 'verkstallighet', title: 'Verkställighet', render: () => <DecisionsPage /> },

@@ -104,7 +104,7 @@ export function useReconciliation(version: number | undefined, asOf: DayNumber |
   });
 }
 
-type ViewType = 'investigations' | 'concerns' | 'decisions' | 'watch';
+type ViewType = 'investigations' | 'concerns' | 'decisions' | 'watch' | 'overview';
 type ViewRequest<T extends ViewType> = Extract<Request, { type: T }>;
 
 /** A page's figures from the worker, keyed by (page, workspace version, query). */

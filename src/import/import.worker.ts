@@ -82,6 +82,8 @@ function handle(
       return workspace.concerns(request.query);
     case 'decisions':
       return workspace.decisions(request.query);
+    case 'overview':
+      return workspace.overview(request.query);
     case 'watch':
       return workspace.watch(request.query);
     case 'ivoList':

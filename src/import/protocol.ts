@@ -13,6 +13,7 @@ import type {
   InvestigationQuery,
   InvestigationView,
   IvoList,
+  OverviewCard,
   ViewQuery,
   WatchView,
 } from './workspace';
@@ -55,6 +56,7 @@ export type Request =
   | { type: 'investigations'; query: InvestigationQuery }
   | { type: 'concerns'; query: ViewQuery }
   | { type: 'decisions'; query: ViewQuery }
+  | { type: 'overview'; query: { asOf: DayNumber; units?: string[] } }
   | { type: 'watch'; query: { asOf: DayNumber; units?: string[]; reopenWindow: number } }
   | { type: 'ivoList'; query: ViewQuery & { quarter: QuarterIndex } };
 
@@ -68,6 +70,7 @@ export interface ResponseMap {
   investigations: InvestigationView | null;
   concerns: ConcernView | null;
   decisions: DecisionView | null;
+  overview: OverviewCard[];
   watch: WatchView;
   ivoList: IvoList | null;
 }

@@ -5,6 +5,8 @@
 import {
   buildConcernCube,
   buildDecisionCube,
+  headline,
+  type Headline,
   findReopenings,
   fourMonthDeadline,
   fourteenDayDeadline,
@@ -598,6 +600,66 @@ export class Workspace {
     };
   }
 
+  /** The overview cards: each loaded indicator's headline at the as-of date. */
+  overview(query: { asOf: DayNumber; units?: string[] }): OverviewCard[] {
+    const cards: OverviewCard[] = [];
+    const investigations = this.investigations(query);
+    if (investigations) {
+      cards.push({
+        id: 'utredningstid',
+        title: 'Utredningar över fyra månader utan förlängning i tid',
+        shareLabel: 'andel sena',
+        lowerIsBetter: true,
+        headline: headline(
+          investigations.months.map((m) => ({
+            month: m.month,
+            numerator: m.late,
+            denominator: m.started,
+            preliminary: m.preliminary,
+          })),
+          true,
+        ),
+      });
+    }
+    const concerns = this.concerns(query);
+    if (concerns) {
+      cards.push({
+        id: 'orosanmalningar',
+        title: 'Orosanmälningar förhandsbedömda inom 14 dagar',
+        shareLabel: 'andel i tid',
+        lowerIsBetter: false,
+        headline: headline(
+          concerns.months.map((m) => ({
+            month: m.month,
+            numerator: m.inTime,
+            denominator: m.inTime + m.late + m.pending,
+            preliminary: m.preliminary,
+          })),
+          false,
+        ),
+      });
+    }
+    const decisions = this.decisions({ ...query, fromMonth: 0, toMonth: Number.MAX_SAFE_INTEGER });
+    if (decisions && !decisions.onlyNotExecuted) {
+      cards.push({
+        id: 'verkstallighet',
+        title: 'Beslut om insats ej verkställda inom tre månader',
+        shareLabel: 'andel ej i tid',
+        lowerIsBetter: true,
+        headline: headline(
+          decisions.months.map((m) => ({
+            month: m.month,
+            numerator: m.executedLate + m.overdue,
+            denominator: m.decisions,
+            preliminary: m.preliminary,
+          })),
+          true,
+        ),
+      });
+    }
+    return cards;
+  }
+
   private cached<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
@@ -926,4 +988,13 @@ export interface WatchView {
   reopened: WatchReopening[];
   hasPersonKey: boolean;
   units: string[];
+}
+
+export interface OverviewCard {
+  /** The page the card leads to. */
+  id: 'utredningstid' | 'orosanmalningar' | 'verkstallighet';
+  title: string;
+  shareLabel: string;
+  lowerIsBetter: boolean;
+  headline: Headline | null;
 }

@@ -115,3 +115,82 @@ export function periodComparison(rows: readonly MonthlyShare[], fromMonth: numbe
     })
     .filter((row) => row.monthsWithData > 0);
 }
+
+/** Whether a change is an improvement, a deterioration, or no change at whole-percent precision. */
+export type Direction = 'better' | 'worse' | 'same';
+
+export interface Headline {
+  /** The latest month with data and nothing pending. */
+  month: MonthIndex;
+  share: number | null;
+  previousShare: number | null;
+  changePoints: number | null;
+  direction: Direction | null;
+  /** January to `month` of the same year, pooled; and the same months a year earlier. */
+  yearToDate: {
+    share: number | null;
+    previousShare: number | null;
+    changePoints: number | null;
+    direction: Direction | null;
+  };
+  /** Months after `month` that exist but are preliminary. */
+  preliminaryMonths: MonthIndex[];
+  /** The last 24 months up to the latest month in the data, for a trend line. */
+  trend: { month: MonthIndex; share: number | null; preliminary: boolean }[];
+}
+
+/** better/worse/same of a change in percentage points; "same" when it rounds to 0. */
+export function direction(changePoints: number | null, lowerIsBetter: boolean): Direction | null {
+  if (changePoints === null) return null;
+  if (Math.abs(changePoints) < 0.5) return 'same';
+  return changePoints < 0 === lowerIsBetter ? 'better' : 'worse';
+}
+
+/**
+ * The overview card's figures: the latest complete month and the year so far, each beside the same
+ * period a year earlier. Null when no month is complete.
+ * @example headline(rows, true)?.direction // 'better' when the late share fell
+ */
+export function headline(rows: readonly MonthlyShare[], lowerIsBetter: boolean): Headline | null {
+  const complete = rows.filter((r) => r.denominator > 0 && !r.preliminary);
+  if (complete.length === 0) return null;
+  const month = complete[complete.length - 1].month;
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const shareAt = (m: MonthIndex) => {
+    const row = byMonth.get(m);
+    return row ? shareOf(row.numerator, row.denominator) : null;
+  };
+  const pooled = (from: MonthIndex, to: MonthIndex) => {
+    let numerator = 0;
+    let denominator = 0;
+    for (let m = from; m <= to; m++) {
+      numerator += byMonth.get(m)?.numerator ?? 0;
+      denominator += byMonth.get(m)?.denominator ?? 0;
+    }
+    return shareOf(numerator, denominator);
+  };
+  const change = (a: number | null, b: number | null) => (a !== null && b !== null ? (a - b) * 100 : null);
+  const share = shareAt(month);
+  const previousShare = shareAt(month - 12);
+  const yearStart = month - (month % 12);
+  const ytd = pooled(yearStart, month);
+  const ytdPrevious = pooled(yearStart - 12, month - 12);
+  const last = rows[rows.length - 1].month;
+  return {
+    month,
+    share,
+    previousShare,
+    changePoints: change(share, previousShare),
+    direction: direction(change(share, previousShare), lowerIsBetter),
+    yearToDate: {
+      share: ytd,
+      previousShare: ytdPrevious,
+      changePoints: change(ytd, ytdPrevious),
+      direction: direction(change(ytd, ytdPrevious), lowerIsBetter),
+    },
+    preliminaryMonths: rows.filter((r) => r.month > month && r.preliminary).map((r) => r.month),
+    trend: rows
+      .filter((r) => r.month > last - 24)
+      .map((r) => ({ month: r.month, share: shareOf(r.numerator, r.denominator), preliminary: r.preliminary })),
+  };
+}

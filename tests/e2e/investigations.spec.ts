@@ -36,7 +36,7 @@ async function monthRow(label: string): Promise<string[]> {
 
 describe('Utredningstid with the demo data', () => {
   it('opens with the demo data badged, draws the chart and shows a known month’s figures', async () => {
-    await page.goto(baseUrl);
+    await page.goto(`${baseUrl}?sida=utredningstid`);
     await page.getByTestId('demo-badge').waitFor();
     expect(await page.getByTestId('demo-badge').innerText()).toBe('Exempeldata');
     await page.locator('.recharts-bar-rectangle').first().waitFor();
@@ -80,7 +80,7 @@ describe('Utredningstid with the demo data', () => {
   });
 
   it('downloads the monthly table as CSV for Swedish Excel', async () => {
-    await page.goto(`${baseUrl}?fran=2025-01&till=2025-02`);
+    await page.goto(`${baseUrl}?sida=utredningstid&fran=2025-01&till=2025-02`);
     await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

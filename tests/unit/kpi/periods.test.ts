@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodComparison, yearOverYear, type MonthlyShare } from '../../../src/kpi';
+import { direction, headline, periodComparison, yearOverYear, type MonthlyShare } from '../../../src/kpi';
 
 const m = (year: number, month: number, numerator: number, denominator: number, preliminary = false): MonthlyShare => ({
   month: year * 12 + month - 1,
@@ -55,5 +55,47 @@ describe('periodComparison', () => {
     const [row] = periodComparison([m(2025, 1, 1, 2), m(2025, 2, 0, 0)], 1, 6);
     expect(row.meanOfMonthlyShares).toBe(0.5);
     expect(row.monthsWithData).toBe(1);
+  });
+});
+
+describe('headline', () => {
+  const rows = [
+    m(2024, 1, 30, 100),
+    m(2024, 2, 20, 100),
+    m(2024, 3, 25, 100),
+    m(2025, 1, 20, 100),
+    m(2025, 2, 25, 100),
+    m(2025, 3, 5, 50, true),
+  ];
+  it('takes the latest month with nothing pending, beside the same month a year earlier', () => {
+    const h = headline(rows, true);
+    expect(h?.month).toBe(2025 * 12 + 1);
+    expect(h?.share).toBe(0.25);
+    expect(h?.previousShare).toBe(0.2);
+    expect(h?.changePoints).toBeCloseTo(5, 10);
+    expect(h?.direction).toBe('worse');
+    expect(h?.preliminaryMonths).toEqual([2025 * 12 + 2]);
+  });
+  it('pools the year to date and compares with the same months a year earlier', () => {
+    const h = headline(rows, true);
+    expect(h?.yearToDate.share).toBe(45 / 200);
+    expect(h?.yearToDate.previousShare).toBe(50 / 200);
+    expect(h?.yearToDate.direction).toBe('better');
+  });
+  it('reads direction by what is better: a higher in-time share is better', () => {
+    expect(headline(rows, false)?.direction).toBe('better');
+    expect(direction(0.4, true)).toBe('same');
+    expect(direction(-0.6, false)).toBe('worse');
+    expect(direction(null, true)).toBeNull();
+  });
+  it('returns null when no month is complete, and a 24-month trend otherwise', () => {
+    expect(headline([m(2025, 1, 1, 2, true)], true)).toBeNull();
+    const long = Array.from({ length: 30 }, (_, i) => ({
+      month: 2023 * 12 + i,
+      numerator: 1,
+      denominator: 4,
+      preliminary: false,
+    }));
+    expect(headline(long, true)?.trend).toHaveLength(24);
   });
 });

@@ -1,0 +1,137 @@
+/** Översikt: one card per indicator – latest complete month and the year so far against last year. */
+import { useMemo } from 'react';
+import { Sparkline } from '../../components/charts/Sparkline';
+import { PrelMark } from '../../components/tables/cells';
+import { ViewControls } from '../../components/ui/ViewControls';
+import { useView, useWorkspace } from '../../data/queries';
+import { useViewFilters } from '../../data/viewFilters';
+import { formatMonth, formatMonthLong, monthName } from '../../format/date';
+import { formatPercent, formatPoints } from '../../format/number';
+import type { OverviewCard } from '../../import/workspace';
+import { isoDate, NO_DATE, type Direction } from '../../kpi';
+
+const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
+
+function Change({ points, direction }: { points: number | null; direction: Direction | null }) {
+  if (points === null || direction === null) return <span className="change">ingen jämförelse</span>;
+  return (
+    <span className={`change ${direction}`}>
+      <span aria-hidden="true">{direction === 'same' ? '●' : points > 0 ? '▲' : '▼'} </span>
+      {formatPoints(points)} procentenheter, {DIRECTION_TEXT[direction]}
+    </span>
+  );
+}
+
+function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
+  const h = card.headline;
+  return (
+    <article className="card" aria-labelledby={`card-${card.id}`} data-testid={`card-${card.id}`}>
+      <h2 id={`card-${card.id}`}>
+        <a
+          href={`?sida=${card.id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen();
+          }}
+        >
+          {card.title}
+        </a>
+      </h2>
+      {!h ? (
+        <p>Ingen avslutad månad ännu.</p>
+      ) : (
+        <>
+          <p className="card-value">
+            <span className="big">{formatPercent(h.share)}</span> {card.shareLabel} {formatMonthLong(h.month)}
+          </p>
+          <p>
+            Samma månad {Math.floor(h.month / 12) - 1}: {formatPercent(h.previousShare)} ·{' '}
+            <Change points={h.changePoints} direction={h.direction} />
+          </p>
+          <p>
+            Hittills i år ({monthName(1).slice(0, 3)}–{monthName((h.month % 12) + 1).slice(0, 3)}{' '}
+            {Math.floor(h.month / 12)}): <strong>{formatPercent(h.yearToDate.share)}</strong> mot{' '}
+            {formatPercent(h.yearToDate.previousShare)} året före ·{' '}
+            <Change points={h.yearToDate.changePoints} direction={h.yearToDate.direction} />
+          </p>
+          {h.preliminaryMonths.length > 0 && (
+            <p className="hint">
+              Senare månader är preliminära
+              <PrelMark />: {h.preliminaryMonths.map(formatMonth).join(', ')}.
+            </p>
+          )}
+          <Sparkline points={h.trend} label={`Trend 24 månader för ${card.title.toLowerCase()}`} />
+          <details>
+            <summary>Siffror för 24 månader</summary>
+            <table>
+              <caption className="visually-hidden">{card.title}, senaste 24 månaderna</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Månad</th>
+                  <th scope="col" className="num">
+                    Andel
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.trend.map((t) => (
+                  <tr key={t.month}>
+                    <th scope="row">
+                      {formatMonth(t.month)}
+                      {t.preliminary && <PrelMark />}
+                    </th>
+                    <td className="num">{formatPercent(t.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </article>
+  );
+}
+
+export function OverviewPage() {
+  const state = useWorkspace().data;
+  const { setParams, asOf, asOfSource, units } = useViewFilters();
+  const unitsKey = units.join('\u0000');
+  const query = useMemo(
+    () => (asOf === NO_DATE ? null : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [] }),
+    [asOf, unitsKey],
+  );
+  const view = useView('overview', state?.version, query);
+  const investigations = useView('investigations', state?.version, query);
+  const units_ = investigations.data?.units ?? [];
+
+  if (!state || state.files.length === 0) {
+    return (
+      <section>
+        <h1>Översikt</h1>
+        <p>
+          Inga filer är inlästa. Läs in exporter under <a href="?sida=data">Data och import</a>.
+        </p>
+      </section>
+    );
+  }
+  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
+  if (!view.data) return <p aria-busy="true">Beräknar…</p>;
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Översikt</h1>
+      <p className="lead">
+        Senaste avslutade månad och året hittills, jämfört med samma period föregående år. Pilen och ordet säger om
+        förändringen är en förbättring eller en försämring.
+      </p>
+      <ViewControls asOf={asOf} unitOptions={units_} units={units} />
+      <p className="meta">
+        Uttagsdatum {isoDate(asOf)} ({asOfSource})
+      </p>
+      <div className="cards">
+        {view.data.map((card) => (
+          <Card key={card.id} card={card} onOpen={() => setParams({ sida: card.id }, true)} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launch, screenshot, watchExternalRequests } from './browser';
+
+const baseUrl = inject('baseUrl');
+const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
+  months: Record<string, Record<string, number>>;
+};
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+describe('Översikt', () => {
+  it('opens on the overview with one card per indicator, the latest complete month against last year', async () => {
+    const external = watchExternalRequests(page, baseUrl);
+    await page.goto(baseUrl);
+    const card = page.getByTestId('card-utredningstid');
+    await card.waitFor();
+    expect(await page.locator('article.card').count()).toBe(3);
+    // Investigations started in July 2025 are still pending at 2025-11-30, so June 2025 is the latest complete month.
+    const june = expected.months['2025-06'];
+    const share = Math.round((100 * june['sen']) / (june['i tid'] + june['förlängd'] + june['sen']));
+    const text = (await card.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(`${share} % andel sena juni 2025`);
+    expect(text).toMatch(/procentenheter, (bättre|sämre|oförändrat)/);
+    await screenshot(page, 'oversikt-demo');
+    await card.getByRole('link').click();
+    await page.waitForURL(/sida=utredningstid/);
+    expect(external).toEqual([]);
+  });
+});
