@@ -6,6 +6,7 @@ import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { ImportPage } from '../features/data-import/ImportPage';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { ReportPage } from '../features/report/ReportPage';
 import { WatchPage } from '../features/watch/WatchPage';
 import { usePublishedData, useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
@@ -16,6 +17,7 @@ const PAGES = [
   { id: 'orosanmalningar', title: 'Orosanmälningar', render: () => <ConcernsPage /> },
   { id: 'verkstallighet', title: 'Verkställighet', render: () => <DecisionsPage /> },
   { id: 'bevakning', title: 'Bevakning', render: () => <WatchPage /> },
+  { id: 'rapport', title: 'Rapport för nämnden', render: () => <ReportPage /> },
   { id: 'data', title: 'Data och import', render: () => <ImportPage /> },
   { id: 'om', title: 'Om tjänsten', render: () => <AboutPage /> },
 ] as const;

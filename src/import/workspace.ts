@@ -374,8 +374,16 @@ export class Workspace {
         ...groupDecisions(built.cube, (month) => (inWindow(month) ? 0 : null), { ...filter, sexes: [sex] }).values(),
       ].map((c) => [c.executedLate + c.overdue, c.decisions, c.preliminary]),
     );
+    const shares = months.map((m) => ({
+      month: m.month,
+      numerator: m.executedLate + m.overdue,
+      denominator: m.decisions,
+      preliminary: m.preliminary,
+    }));
     return {
       bySex,
+      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
+      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
       ...monthWindow(months, query),
       units: sortedLabels(built.units),
       quarters,
@@ -835,6 +843,8 @@ export interface DecisionQuarter extends DecisionCounts {
 
 export interface DecisionView extends MonthWindow<DecisionMonth> {
   bySex: SexComparison;
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
   units: string[];
   /** Quarters of decision within the chosen month range, with days-to-execution percentiles. */
   quarters: DecisionQuarter[];

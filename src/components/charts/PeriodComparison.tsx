@@ -18,6 +18,8 @@ interface Props {
   numeratorLabel: string;
   csv: { fileName: string; columns: CsvColumn<PeriodRow>[] };
   testId: string;
+  /** Show the span selector (not in the printed report). */
+  controls?: boolean;
 }
 
 export function PeriodComparison({
@@ -29,6 +31,7 @@ export function PeriodComparison({
   numeratorLabel,
   csv,
   testId,
+  controls = true,
 }: Props) {
   const span = `${monthName(periodFrom)}–${monthName(periodTo)}`;
   const columns: Column<PeriodRow>[] = [
@@ -51,7 +54,7 @@ export function PeriodComparison({
   return (
     <>
       <h2>Jämförelseperiod {span}, alla år</h2>
-      <PeriodControls periodFrom={periodFrom} periodTo={periodTo} />
+      {controls && <PeriodControls periodFrom={periodFrom} periodTo={periodTo} />}
       <p className="lead">
         Två sätt att räkna genomsnittet, båda redovisade: <strong>medelvärdet av månadsandelarna</strong> (som nämndens
         egna tabeller) och <strong>den sammanvägda andelen</strong> ({numeratorLabel.toLowerCase()} delat med{' '}

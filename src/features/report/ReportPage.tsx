@@ -1,0 +1,320 @@
+/**
+ * Rapport för nämnden: a chosen period of one year for every loaded indicator – sentences, chart and
+ * table in the nämnd's format, and the same period across all years – printable on A4.
+ */
+import { useMemo } from 'react';
+import { PeriodComparison } from '../../components/charts/PeriodComparison';
+import { ShareBarChart } from '../../components/charts/ShareBarChart';
+import { PrelMark, withPrevious } from '../../components/tables/cells';
+import { DataTable, type Column } from '../../components/tables/DataTable';
+import { AsOfInput } from '../../components/ui/AsOfInput';
+import { PeriodControls } from '../../components/ui/ViewControls';
+import { usePublishedData, useView, useWorkspace } from '../../data/queries';
+import { useViewFilters } from '../../data/viewFilters';
+import { formatMonth, monthName } from '../../format/date';
+import { concernPeriodColumns, periodColumns, withYearOverYear } from '../../format/exports';
+import { formatCount, formatPercent } from '../../format/number';
+import { countSentence, extremesSentence, periodSentence } from '../../format/sentences';
+import type { DatasetKind } from '../../import/datasets';
+import { isoDate, NO_DATE, ymdFromDay, type MonthIndex, type PeriodRow, type YearOverYearRow } from '../../kpi';
+
+interface ShareMonth {
+  month: MonthIndex;
+  preliminary: boolean;
+  yoy: YearOverYearRow | undefined;
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  subject: string;
+  countWhat: string;
+  denominatorLabel: string;
+  numeratorLabel: string;
+  shareLabel: string;
+  preliminaryNote: string;
+  months: ShareMonth[];
+  periods: PeriodRow[];
+  year: number;
+  periodFrom: number;
+  periodTo: number;
+  periodCsv: typeof periodColumns;
+}
+
+function ReportSection(props: SectionProps) {
+  const { months, periods, year, periodFrom, periodTo } = props;
+  const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
+  const current = periods.find((p) => p.year === year);
+  const previous = periods.find((p) => p.year === year - 1);
+  const sentences = [
+    countSentence(props.countWhat, span, year, current?.denominator ?? 0, previous?.denominator ?? null),
+    periodSentence({ subject: props.subject, span, year, current, previous }),
+    extremesSentence(months.map((m) => ({ label: monthName((m.month % 12) + 1), share: m.yoy?.share ?? null }))),
+  ].filter((s): s is string => s !== null);
+  const columns: Column<ShareMonth>[] = [
+    {
+      header: 'Månad',
+      cell: (m) => (
+        <>
+          {formatMonth(m.month)}
+          {m.preliminary && <PrelMark />}
+        </>
+      ),
+      rowHeader: true,
+    },
+    {
+      header: (
+        <>
+          {props.denominatorLabel} <span className="previous">({year - 1})</span>
+        </>
+      ),
+      cell: (m) =>
+        withPrevious(
+          formatCount(m.yoy?.denominator ?? null),
+          m.yoy?.previousDenominator == null ? null : formatCount(m.yoy.previousDenominator),
+        ),
+      numeric: true,
+    },
+    {
+      header: (
+        <>
+          {props.numeratorLabel} <span className="previous">({year - 1})</span>
+        </>
+      ),
+      cell: (m) =>
+        withPrevious(
+          formatCount(m.yoy?.numerator ?? null),
+          m.yoy?.previousNumerator == null ? null : formatCount(m.yoy.previousNumerator),
+        ),
+      numeric: true,
+    },
+    {
+      header: (
+        <>
+          {props.shareLabel} <span className="previous">({year - 1})</span>
+        </>
+      ),
+      cell: (m) =>
+        withPrevious(
+          formatPercent(m.yoy?.share ?? null),
+          m.yoy?.previousShare == null ? null : formatPercent(m.yoy.previousShare),
+        ),
+      numeric: true,
+    },
+  ];
+  return (
+    <section className="report-section" aria-labelledby={`report-${props.id}`} data-testid={`report-${props.id}`}>
+      <h2 id={`report-${props.id}`}>{props.title}</h2>
+      {sentences.map((s) => (
+        <p key={s} className="sentence">
+          {s}
+        </p>
+      ))}
+      <ShareBarChart
+        rows={months.map((m) => ({
+          key: String(m.month),
+          label: `${formatMonth(m.month)}${m.preliminary ? ' prel.' : ''}`,
+          current: m.yoy?.share == null ? null : m.yoy.share * 100,
+          previous: m.yoy?.previousShare == null ? null : m.yoy.previousShare * 100,
+          preliminary: m.preliminary,
+          previousPreliminary: m.yoy?.previousPreliminary === true,
+          details: [
+            `${formatCount(m.yoy?.numerator ?? null)} av ${formatCount(m.yoy?.denominator ?? null)} (${formatPercent(m.yoy?.share ?? null)})`,
+          ],
+        }))}
+        title={`${props.subject} per månad ${span} ${year} och ${year - 1}`}
+        currentName={`${props.shareLabel} ${year}`}
+        previousName={`Samma månad ${year - 1}`}
+        preliminaryNote={props.preliminaryNote}
+      />
+      <DataTable
+        caption={`${props.subject} per månad ${span} ${year}, inom parentes ${year - 1}`}
+        columns={columns}
+        rows={months}
+        rowKey={(m) => m.month}
+        preliminary={(m) => m.preliminary}
+        footer={
+          current && (
+            <tr>
+              <td>
+                Hela perioden: medelvärde av månadsandelarna {formatPercent(current.meanOfMonthlyShares)}
+                {previous ? ` (${formatPercent(previous.meanOfMonthlyShares)})` : ''}; sammanvägd andel{' '}
+                {formatPercent(current.pooledShare)}
+                {previous ? ` (${formatPercent(previous.pooledShare)})` : ''}
+              </td>
+              <td className="num">
+                {withPrevious(formatCount(current.denominator), previous ? formatCount(previous.denominator) : null)}
+              </td>
+              <td className="num">
+                {withPrevious(formatCount(current.numerator), previous ? formatCount(previous.numerator) : null)}
+              </td>
+              <td />
+            </tr>
+          )
+        }
+      />
+      <PeriodComparison
+        testId={`report-${props.id}-period`}
+        rows={periods}
+        periodFrom={periodFrom}
+        periodTo={periodTo}
+        subject={props.subject}
+        denominatorLabel={props.denominatorLabel}
+        numeratorLabel={props.numeratorLabel}
+        csv={{ fileName: `${props.id}_period.csv`, columns: props.periodCsv }}
+        controls={false}
+      />
+    </section>
+  );
+}
+
+export function ReportPage() {
+  const state = useWorkspace().data;
+  const published = usePublishedData().data;
+  const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo } = useViewFilters();
+  const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
+  const unitsKey = units.join('\u0000');
+  const query = useMemo(
+    () =>
+      asOf === NO_DATE
+        ? null
+        : {
+            asOf,
+            units: unitsKey ? unitsKey.split('\u0000') : [],
+            fromMonth: year * 12 + periodFrom - 1,
+            toMonth: year * 12 + periodTo - 1,
+            periodFrom,
+            periodTo,
+          },
+    [asOf, unitsKey, year, periodFrom, periodTo],
+  );
+  const has = (kind: DatasetKind) => !!state?.datasets.includes(kind);
+  const investigations = useView('investigations', state?.version, has('utredningar') ? query : null).data;
+  const concerns = useView('concerns', state?.version, has('orosanmalningar') ? query : null).data;
+  const decisions = useView('decisions', state?.version, has('beslut') ? query : null).data;
+
+  if (!state || state.files.length === 0) {
+    return (
+      <section>
+        <h1>Rapport för nämnden</h1>
+        <p>
+          Inga filer är inlästa. Läs in exporter under <a href="?sida=data">Data och import</a>.
+        </p>
+      </section>
+    );
+  }
+  const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
+  const publishedOnly = !!published && state.files.every((f) => published.manifest.files.includes(f.file));
+  const source =
+    publishedOnly && published?.manifest.source ? published.manifest.source : state.files.map((f) => f.file).join(', ');
+  const common = { year, periodFrom, periodTo };
+  const prelMonths = [
+    ...(investigations?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (utredningar)`),
+    ...(concerns?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (orosanmälningar)`),
+    ...(decisions?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (beslut)`),
+  ];
+  const years = [
+    ...new Set(
+      [...(investigations?.periods ?? []), ...(concerns?.periods ?? []), ...(decisions?.periods ?? [])].map(
+        (p) => p.year,
+      ),
+    ),
+  ].sort();
+
+  return (
+    <section aria-labelledby="page-title" className="report">
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Rapportens period">
+        <label>
+          År
+          <select value={year} onChange={(e) => setParams({ ar: e.target.value })}>
+            {(years.length > 0 ? years : [year]).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <AsOfInput asOf={asOf} />
+        <button type="button" onClick={() => window.print()}>
+          Skriv ut
+        </button>
+      </form>
+      <PeriodControls periodFrom={periodFrom} periodTo={periodTo} />
+
+      <header className="report-header">
+        <h1 id="page-title">
+          Uppföljning av lagstadgade tidsfrister, {span} {year}
+        </h1>
+        <p>Rapport till socialnämnden{units.length > 0 ? ` – ${units.join(', ')}` : ''}.</p>
+        <dl>
+          <dt>Uttagsdatum</dt>
+          <dd>
+            {isoDate(asOf)} ({asOfSource})
+          </dd>
+          <dt>Datakälla</dt>
+          <dd>{source}</dd>
+          <dt>Preliminära månader</dt>
+          <dd>
+            {prelMonths.length > 0
+              ? `${prelMonths.join(', ')} – ärenden pågår ännu inom fristen; andelarna kan ändras.`
+              : 'inga'}
+          </dd>
+          <dt>Beräkning</dt>
+          <dd>
+            Andelar räknas per månad; för perioden redovisas både medelvärdet av månadsandelarna (som nämndens tabeller)
+            och den sammanvägda andelen. Inom parentes: samma period föregående år.
+          </dd>
+        </dl>
+      </header>
+
+      {investigations && (
+        <ReportSection
+          id="utredningar"
+          title="Utredningstid – fyramånadersfristen"
+          subject="Andelen sena utredningar"
+          countWhat="utredningar inleddes"
+          denominatorLabel="Inledda"
+          numeratorLabel="Sena"
+          shareLabel="Andel sena"
+          preliminaryNote="pågående utredningar kvar"
+          months={withYearOverYear(investigations.months, investigations.yearOverYear)}
+          periods={investigations.periods}
+          periodCsv={periodColumns}
+          {...common}
+        />
+      )}
+      {concerns && (
+        <ReportSection
+          id="orosanmalningar"
+          title="Orosanmälningar – förhandsbedömning inom 14 dagar"
+          subject="Andelen orosanmälningar förhandsbedömda inom 14 dagar"
+          countWhat="bedömningspliktiga orosanmälningar kom in"
+          denominatorLabel="Bedömningspliktiga"
+          numeratorLabel="Inom 14 dagar"
+          shareLabel="Andel i tid"
+          preliminaryNote="anmälningar väntar på förhandsbedömning"
+          months={withYearOverYear(concerns.months, concerns.yearOverYear)}
+          periods={concerns.periods}
+          periodCsv={concernPeriodColumns}
+          {...common}
+        />
+      )}
+      {decisions && !decisions.onlyNotExecuted && (
+        <ReportSection
+          id="verkstallighet"
+          title="Verkställighet – beslut om insats inom tre månader"
+          subject="Andelen beslut ej verkställda inom tre månader"
+          countWhat="beslut om insats fattades"
+          denominatorLabel="Beslut"
+          numeratorLabel="Ej inom 3 månader"
+          shareLabel="Andel ej i tid"
+          preliminaryNote="beslut inom frist kvar"
+          months={withYearOverYear(decisions.months, decisions.yearOverYear)}
+          periods={decisions.periods}
+          periodCsv={periodColumns}
+          {...common}
+        />
+      )}
+    </section>
+  );
+}
