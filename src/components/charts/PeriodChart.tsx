@@ -1,6 +1,7 @@
 /** The same span of months for each year: both averages side by side, labelled. */
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../format/number';
+import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
 
 export interface PeriodBarRow {
@@ -13,7 +14,13 @@ export interface PeriodBarRow {
 export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[]; title: string; pooledName: string }) {
   const label = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100) : '');
   return (
-    <figure className="chart" aria-label={title}>
+    <ChartFrame
+      title={title}
+      legend={[
+        { label: 'Medelvärde av månadsandelar', color: COLORS.current },
+        { label: pooledName, color: COLORS.previous },
+      ]}
+    >
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
@@ -24,7 +31,6 @@ export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[];
             width={52}
           />
           <Tooltip formatter={(v) => label(v)} />
-          <Legend itemSorter={null} />
           <Bar dataKey="mean" name="Medelvärde av månadsandelar" fill={COLORS.current} isAnimationActive={false}>
             <LabelList dataKey="mean" position="top" formatter={label} fill={COLORS.text} fontSize={11} />
           </Bar>
@@ -33,6 +39,6 @@ export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[];
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFrame>
   );
 }

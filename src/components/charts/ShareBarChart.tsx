@@ -5,6 +5,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../format/number';
+import { ChartFrame } from './ChartFrame';
 
 export interface ShareBarRow {
   key: string;
@@ -32,7 +33,14 @@ export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da'
 export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
   const data = rows.map((row) => ({ ...row, prelLabel: row.preliminary ? 'prel.' : '' }));
   return (
-    <figure className="chart" aria-label={title}>
+    <ChartFrame
+      title={title}
+      legend={[
+        { label: currentName, color: COLORS.current },
+        { label: previousName, color: COLORS.previous },
+        { label: `Randig stapel och ”prel.” = preliminär: ${preliminaryNote}`, color: COLORS.current, striped: true },
+      ]}
+    >
       <ResponsiveContainer width="100%" height={340}>
         <BarChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={1}>
           <defs>
@@ -106,17 +114,6 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <figcaption className="legend">
-        <span>
-          <i className="swatch" style={{ background: COLORS.current }} /> {currentName}
-        </span>
-        <span>
-          <i className="swatch" style={{ background: COLORS.previous }} /> {previousName}
-        </span>
-        <span>
-          <i className="swatch striped" /> Randig stapel och ”prel.” = preliminär: {preliminaryNote}
-        </span>
-      </figcaption>
-    </figure>
+    </ChartFrame>
   );
 }

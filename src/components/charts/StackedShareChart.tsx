@@ -2,8 +2,9 @@
  * 100 % stacked bars: how a whole (e.g. the late reports of a year) divides into categories.
  * Every segment carries its percent as text, in legend order, so colour is not the only cue.
  */
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../format/number';
+import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
 
 export interface StackedRow {
@@ -25,7 +26,10 @@ export function StackedShareChart({
 }) {
   const label = (v: unknown) => (typeof v === 'number' && v >= 6 ? formatPercent(v / 100) : '');
   return (
-    <figure className="chart" aria-label={title}>
+    <ChartFrame
+      title={title}
+      legend={categories.map((category, i) => ({ label: category, color: PALETTE[i % PALETTE.length] }))}
+    >
       <ResponsiveContainer width="100%" height={Math.max(180, 60 + rows.length * 44)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={COLORS.grid} />
@@ -37,7 +41,6 @@ export function StackedShareChart({
           />
           <YAxis type="category" dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} width={56} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatPercent(v / 100) : '–')} />
-          <Legend itemSorter={null} />
           {categories.map((category, i) => (
             <Bar
               key={category}
@@ -52,6 +55,6 @@ export function StackedShareChart({
           ))}
         </BarChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFrame>
   );
 }

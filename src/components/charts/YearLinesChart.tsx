@@ -2,10 +2,11 @@
  * One line per year over the calendar months (January–December), to compare years at a glance:
  * volumes that keep rising, or a summer pattern. Lines differ in dash and marker as well as colour.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { monthName } from '../../format/date';
 import { formatNumber } from '../../format/number';
 import type { MonthIndex } from '../../kpi';
+import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
 
 export interface YearLinesRow {
@@ -28,17 +29,20 @@ export function YearLinesChart({
   unit: string;
 }) {
   const recent = years.slice(-PALETTE.length);
+  const styleOf = (i: number) => PALETTE.length - recent.length + i;
   return (
-    <figure className="chart" aria-label={title}>
+    <ChartFrame
+      title={title}
+      legend={recent.map((year, i) => ({ label: String(year), color: PALETTE[styleOf(i)], dash: DASHES[styleOf(i)] }))}
+    >
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: COLORS.text, fontSize: 12 }} width={56} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${formatNumber(v)} ${unit}` : '–')} />
-          <Legend itemSorter={null} />
           {recent.map((year, i) => {
-            const style = PALETTE.length - recent.length + i;
+            const style = styleOf(i);
             return (
               <Line
                 key={year}
@@ -55,7 +59,7 @@ export function YearLinesChart({
           })}
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFrame>
   );
 }
 

@@ -2,7 +2,8 @@
  * A table of ready-made rows with a caption and a CSV download. Preliminary rows are marked
  * in text ("prel."), not only by style.
  */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { copyTable } from './copyTable';
 import type { CsvColumn } from '../../format/csv';
 import { toCsv } from '../../format/csv';
 import { downloadText } from '../ui/download';
@@ -30,6 +31,17 @@ interface Props<Row> {
 
 export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, csv, footer, testId }: Props<Row>) {
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const copy = async () => {
+    if (!tableRef.current) return;
+    try {
+      await copyTable(tableRef.current);
+      setCopied('Tabellen är kopierad – klistra in den i Word eller Excel.');
+    } catch (e) {
+      setCopied(e instanceof Error ? e.message : 'Kopieringen misslyckades.');
+    }
+  };
   const sortBy = sort ? columns[sort.column]?.sortValue : undefined;
   const shown =
     sort && sortBy ? [...rows].sort((a, b) => compare(sortBy(a), sortBy(b)) * (sort.descending ? -1 : 1)) : rows;
@@ -45,7 +57,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
         role="region"
         aria-label={typeof caption === 'string' ? caption : 'Tabell'}
       >
-        <table data-testid={testId}>
+        <table data-testid={testId} ref={tableRef}>
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -92,11 +104,19 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
           {footer && <tfoot>{footer}</tfoot>}
         </table>
       </div>
-      {csv && (
-        <button type="button" className="secondary" onClick={download}>
-          Ladda ner CSV <span className="visually-hidden">{csv.fileName}</span>
+      <div className="table-actions">
+        {csv && (
+          <button type="button" className="secondary" onClick={download}>
+            Ladda ner CSV <span className="visually-hidden">{csv.fileName}</span>
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={copy}>
+          Kopiera tabell
         </button>
-      )}
+        <span role="status" className="hint">
+          {copied}
+        </span>
+      </div>
     </div>
   );
 }
