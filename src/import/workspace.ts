@@ -32,6 +32,8 @@ import {
   monthlyCohorts,
   NO_DATE,
   periodComparison,
+  shareOf,
+  type MonthlyShare,
   yearOverYear,
   type DayNumber,
   type DeadlineOptions,
@@ -237,9 +239,22 @@ export class Workspace {
         .filter((m) => m.month >= range.from && m.month <= range.to)
         .map((m) => [m.late, m.started, m.preliminary]),
     );
+    const byUnitSeries = unitSeries(
+      built.units,
+      units,
+      (unit) =>
+        monthlyCohorts(built.cube, { units: [unit] }).map((m) => ({
+          month: m.month,
+          numerator: m.late,
+          denominator: m.started,
+          preliminary: m.preliminary,
+        })),
+      range,
+    );
     return {
       ...monthWindow(all, query),
       bySex,
+      byUnitSeries,
       units: sortedLabels(built.units),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
@@ -300,9 +315,22 @@ export class Workspace {
       denominator: m.inTime + m.late + m.pending,
       preliminary: m.preliminary,
     }));
+    const byUnitSeries = unitSeries(
+      built.units,
+      codes,
+      (unit) =>
+        concernMonths(built.cube, [unit]).map((m) => ({
+          month: m.month,
+          numerator: m.inTime,
+          denominator: m.inTime + m.late + m.pending,
+          preliminary: m.preliminary,
+        })),
+      range,
+    );
     return {
       ...monthWindow(all, query),
       bySex,
+      byUnitSeries,
       units: sortedLabels(built.units),
       volume: all.map((m) => ({ month: m.month, value: m.received })),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
@@ -380,8 +408,23 @@ export class Workspace {
       denominator: m.decisions,
       preliminary: m.preliminary,
     }));
+    const byUnitSeries = unitSeries(
+      built.units,
+      filter.units,
+      (unit) =>
+        [...groupDecisions(built.cube, (month) => month, { units: [unit] }).entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([month, c]) => ({
+            month,
+            numerator: c.executedLate + c.overdue,
+            denominator: c.decisions,
+            preliminary: c.preliminary,
+          })),
+      range,
+    );
     return {
       bySex,
+      byUnitSeries,
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
       ...monthWindow(months, query),
@@ -739,6 +782,8 @@ interface MonthWindow<Row> {
 }
 
 export interface InvestigationView extends MonthWindow<InvestigationMonth> {
+  /** Each unit's monthly share over the chosen months (small multiples and ranking). */
+  byUnitSeries: UnitSeries[];
   bySex: SexComparison;
   units: string[];
   yearOverYear: YearOverYearRow[];
@@ -754,6 +799,8 @@ function eventDateFields(kind: DatasetKind): string[] {
 }
 
 export interface ConcernView extends MonthWindow<ConcernMonth> {
+  /** Each unit's monthly share over the chosen months (small multiples and ranking). */
+  byUnitSeries: UnitSeries[];
   bySex: SexComparison;
   units: string[];
   /** Reports received per month, every month in the data (for the several-year volume trend). */
@@ -764,6 +811,49 @@ export interface ConcernView extends MonthWindow<ConcernMonth> {
   hasProtective: boolean;
   hasDecision: boolean;
   hasReasons: boolean;
+}
+
+/** One unit's monthly share over the chosen months, and its figures for the whole range. */
+export interface UnitSeries {
+  unit: string;
+  months: { month: MonthIndex; share: number | null; preliminary: boolean }[];
+  numerator: number;
+  denominator: number;
+  pooledShare: number | null;
+  meanOfMonthlyShares: number | null;
+  preliminary: boolean;
+}
+
+/** Every unit's series over the range (all units, or the chosen ones), in dictionary order of names. */
+function unitSeries(
+  labels: readonly string[],
+  chosen: number[] | undefined,
+  monthsOf: (unit: number) => MonthlyShare[],
+  range: { from: MonthIndex; to: MonthIndex },
+): UnitSeries[] {
+  const codes = chosen ?? labels.map((_, i) => i);
+  return codes
+    .map((code) => {
+      const months = monthsOf(code).filter((m) => m.month >= range.from && m.month <= range.to);
+      const numerator = months.reduce((s, m) => s + m.numerator, 0);
+      const denominator = months.reduce((s, m) => s + m.denominator, 0);
+      const withData = months.filter((m) => m.denominator > 0);
+      return {
+        unit: labels[code],
+        months: months.map((m) => ({
+          month: m.month,
+          share: shareOf(m.numerator, m.denominator),
+          preliminary: m.preliminary,
+        })),
+        numerator,
+        denominator,
+        pooledShare: shareOf(numerator, denominator),
+        meanOfMonthlyShares:
+          withData.length > 0 ? withData.reduce((s, m) => s + m.numerator / m.denominator, 0) / withData.length : null,
+        preliminary: months.some((m) => m.preliminary),
+      };
+    })
+    .sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
 }
 
 /** Pojkar and flickor side by side over the chosen months, with a chi-square test. */
@@ -842,6 +932,8 @@ export interface DecisionQuarter extends DecisionCounts {
 }
 
 export interface DecisionView extends MonthWindow<DecisionMonth> {
+  /** Each unit's monthly share over the chosen months (small multiples and ranking). */
+  byUnitSeries: UnitSeries[];
   bySex: SexComparison;
   yearOverYear: YearOverYearRow[];
   periods: PeriodRow[];

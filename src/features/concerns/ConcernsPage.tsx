@@ -1,5 +1,6 @@
 /** Orosanmälningar: the 14-day rule, skyddsbedömning, delay reasons, volumes and year-over-year. */
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
+import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { StackedShareChart, type StackedRow } from '../../components/charts/StackedShareChart';
 import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
@@ -214,6 +215,16 @@ export function ConcernsPage() {
         shareLabel="Andel inom 14 dagar"
         numeratorLabel="Inom 14 dagar"
         denominatorLabel="Bedömningspliktiga"
+        period={`${formatMonth(from)}–${formatMonth(to)}`}
+      />
+
+      <h2>Enheter</h2>
+      <UnitSmallMultiples
+        series={data.byUnitSeries}
+        shareLabel="Andel inom 14 dagar"
+        numeratorLabel="Inom 14 dagar"
+        denominatorLabel="Bedömningspliktiga"
+        lowerIsBetter={false}
         period={`${formatMonth(from)}–${formatMonth(to)}`}
       />
 

@@ -1,4 +1,5 @@
 /** Verkställighet: decisions not executed within three months, and the quarterly IVO report. */
+import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { YearLinesChart, yearLinesRows } from '../../components/charts/YearLinesChart';
 import { PrelMark } from '../../components/tables/cells';
@@ -254,6 +255,20 @@ export function DecisionsPage() {
             shareLabel="Andel ej verkställda inom 3 månader"
             numeratorLabel="Ej inom 3 månader"
             denominatorLabel="Beslut"
+            period={`${formatMonth(from)}–${formatMonth(to)}`}
+          />
+        </>
+      )}
+
+      {shares && (
+        <>
+          <h2>Enheter</h2>
+          <UnitSmallMultiples
+            series={data.byUnitSeries}
+            shareLabel="Andel ej inom 3 månader"
+            numeratorLabel="Ej inom 3 månader"
+            denominatorLabel="Beslut"
+            lowerIsBetter
             period={`${formatMonth(from)}–${formatMonth(to)}`}
           />
         </>

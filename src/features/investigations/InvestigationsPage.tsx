@@ -1,6 +1,7 @@
 /** Utredningstid: the four-month rule per start month, with year-over-year and period comparison. */
 import { useMemo } from 'react';
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
+import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
@@ -207,6 +208,16 @@ export function InvestigationsPage() {
         shareLabel="Andel sena"
         numeratorLabel="Sena"
         denominatorLabel="Inledda"
+        period={`${formatMonth(from)}–${formatMonth(to)}`}
+      />
+
+      <h2>Enheter</h2>
+      <UnitSmallMultiples
+        series={data.byUnitSeries}
+        shareLabel="Andel sena"
+        numeratorLabel="Sena"
+        denominatorLabel="Inledda"
+        lowerIsBetter
         period={`${formatMonth(from)}–${formatMonth(to)}`}
       />
 

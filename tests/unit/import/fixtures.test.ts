@@ -51,6 +51,18 @@ describe('demo data (public/data)', () => {
     expect(actual).toEqual(expected.months);
   });
 
+  it('gives every unit’s series over the range, adding up to the whole', () => {
+    const view = ws.investigations({ asOf: ws.latestEventDate(), fromMonth: 2024 * 12, toMonth: 2024 * 12 + 11 });
+    const units = view?.byUnitSeries ?? [];
+    expect(units.map((u) => u.unit)).toEqual(['Norr', 'Söder', 'Väster', 'Öster']);
+    const year = Object.entries(expected.months).filter(([m]) => m.startsWith('2024-'));
+    expect(units.reduce((s, u) => s + u.numerator, 0)).toBe(year.reduce((s, [, c]) => s + c['sen'], 0));
+    expect(units.every((u) => u.months.length === 12)).toBe(true);
+    // Öster is generated with a 1.3× late share, Väster with 0.8×.
+    const share = (name: string) => units.find((u) => u.unit === name)?.pooledShare ?? 0;
+    expect(share('Öster')).toBeGreaterThan(share('Väster'));
+  });
+
   it('classifies every named edge case as intended', () => {
     const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
     const ids = utredningar.table.texts.utredning_id;

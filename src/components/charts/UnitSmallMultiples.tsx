@@ -1,0 +1,133 @@
+/**
+ * Every unit's monthly share as a small chart on the same scale, so units compare at a glance,
+ * followed by the unit ranking for the chosen months (the numbers of the charts).
+ */
+import { Bar, BarChart, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { formatMonth } from '../../format/date';
+import { formatCount, formatPercent } from '../../format/number';
+import type { UnitSeries } from '../../import/workspace';
+import { PrelMark } from '../tables/cells';
+import { DataTable, type Column } from '../tables/DataTable';
+import { COLORS } from './ShareBarChart';
+
+interface Props {
+  series: UnitSeries[];
+  shareLabel: string;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  lowerIsBetter: boolean;
+  period: string;
+}
+
+export function UnitSmallMultiples({
+  series,
+  shareLabel,
+  numeratorLabel,
+  denominatorLabel,
+  lowerIsBetter,
+  period,
+}: Props) {
+  const max = Math.max(
+    10,
+    Math.ceil(Math.max(0, ...series.flatMap((s) => s.months.map((m) => (m.share ?? 0) * 100))) / 10) * 10,
+  );
+  const ranked = [...series].sort((a, b) => ((a.pooledShare ?? 2) - (b.pooledShare ?? 2)) * (lowerIsBetter ? 1 : -1));
+  const rank = new Map(ranked.map((s, i) => [s.unit, i + 1]));
+  const columns: Column<UnitSeries>[] = [
+    { header: 'Plats', cell: (s) => rank.get(s.unit), numeric: true, sortValue: (s) => rank.get(s.unit) ?? 0 },
+    {
+      header: 'Enhet',
+      cell: (s) => (
+        <>
+          {s.unit}
+          {s.preliminary && <PrelMark />}
+        </>
+      ),
+      rowHeader: true,
+      sortValue: (s) => s.unit,
+    },
+    {
+      header: denominatorLabel,
+      cell: (s) => formatCount(s.denominator),
+      numeric: true,
+      sortValue: (s) => s.denominator,
+    },
+    { header: numeratorLabel, cell: (s) => formatCount(s.numerator), numeric: true, sortValue: (s) => s.numerator },
+    {
+      header: `${shareLabel}, sammanvägd`,
+      cell: (s) => formatPercent(s.pooledShare),
+      numeric: true,
+      sortValue: (s) => s.pooledShare ?? -1,
+    },
+    {
+      header: `${shareLabel}, medelvärde av månader`,
+      cell: (s) => formatPercent(s.meanOfMonthlyShares),
+      numeric: true,
+      sortValue: (s) => s.meanOfMonthlyShares ?? -1,
+    },
+  ];
+  return (
+    <>
+      <div className="multiples" aria-hidden="true">
+        {series.map((s, index) => (
+          <div key={s.unit} className="multiple">
+            <div className="multiple-title">
+              {s.unit}: {formatPercent(s.pooledShare)}
+            </div>
+            <ResponsiveContainer width="100%" height={110}>
+              <BarChart
+                data={s.months.map((m) => ({
+                  label: formatMonth(m.month),
+                  value: m.share === null ? null : m.share * 100,
+                  preliminary: m.preliminary,
+                }))}
+                margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+              >
+                <defs>
+                  <pattern
+                    id={`stripes-unit-${index}`}
+                    width="6"
+                    height="6"
+                    patternUnits="userSpaceOnUse"
+                    patternTransform="rotate(45)"
+                  >
+                    <rect width="6" height="6" fill="#ffffff" />
+                    <rect width="3" height="6" fill={COLORS.current} />
+                  </pattern>
+                </defs>
+                <XAxis dataKey="label" hide />
+                <YAxis
+                  domain={[0, max]}
+                  width={34}
+                  tick={{ fontSize: 10, fill: COLORS.text }}
+                  tickFormatter={(v: number) => `${v}`}
+                  ticks={[0, max / 2, max]}
+                />
+                <Bar dataKey="value" isAnimationActive={false}>
+                  {s.months.map((m) => (
+                    <Cell
+                      key={m.month}
+                      fill={m.preliminary ? `url(#stripes-unit-${index})` : COLORS.current}
+                      stroke={COLORS.current}
+                    />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        ))}
+      </div>
+      <p className="hint">
+        Alla enheter på samma skala, 0–{max} %. Randiga staplar är preliminära. Siffrorna finns i tabellen nedan.
+      </p>
+      <DataTable
+        testId="unit-ranking"
+        caption={`Enheter rangordnade efter ${shareLabel.toLowerCase()} (sammanvägd), ${period}; plats 1 = ${lowerIsBetter ? 'lägst' : 'högst'}`}
+        columns={columns}
+        rows={ranked}
+        rowKey={(s) => s.unit}
+        preliminary={(s) => s.preliminary}
+      />
+    </>
+  );
+}
