@@ -18,12 +18,19 @@ export function useViewFilters() {
   const unitsKey = units.join('\u0000');
   const { fromMonth, toMonth } = urlMonths(params);
   /** The worker query; stable while the choices are, so TanStack Query keys stay equal. */
-  const query = useMemo<ViewQuery | null>(
+  const shiftToWorkingDay = params.get('helgflytt') === '1';
+  /** As-of date, units and the deadline setting: what every page's query starts from. */
+  const baseQuery = useMemo<ViewQuery | null>(
     () =>
       asOf === NO_DATE
         ? null
-        : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], fromMonth, toMonth, periodFrom, periodTo },
-    [asOf, unitsKey, fromMonth, toMonth, periodFrom, periodTo],
+        : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], deadline: { shiftToWorkingDay } },
+    [asOf, unitsKey, shiftToWorkingDay],
+  );
+  /** The indicator pages' query: the base plus month range and period span. */
+  const query = useMemo<ViewQuery | null>(
+    () => (baseQuery ? { ...baseQuery, fromMonth, toMonth, periodFrom, periodTo } : null),
+    [baseQuery, fromMonth, toMonth, periodFrom, periodTo],
   );
   return {
     params,
@@ -34,7 +41,8 @@ export function useViewFilters() {
     periodFrom,
     periodTo,
     query,
-    shiftToWorkingDay: params.get('helgflytt') === '1',
+    baseQuery,
+    shiftToWorkingDay,
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   IvoList,
   OverviewCard,
   ViewQuery,
+  WatchQuery,
   WatchView,
 } from './workspace';
 
@@ -56,8 +57,8 @@ export type Request =
   | { type: 'investigations'; query: InvestigationQuery }
   | { type: 'concerns'; query: ViewQuery }
   | { type: 'decisions'; query: ViewQuery }
-  | { type: 'overview'; query: { asOf: DayNumber; units?: string[] } }
-  | { type: 'watch'; query: { asOf: DayNumber; units?: string[]; reopenWindow: number } }
+  | { type: 'overview'; query: ViewQuery }
+  | { type: 'watch'; query: WatchQuery }
   | { type: 'ivoList'; query: ViewQuery & { quarter: QuarterIndex } };
 
 export interface ResponseMap {

@@ -263,8 +263,8 @@ export class Workspace {
     };
   }
 
-  private concernCube(asOf: DayNumber) {
-    return this.cached(`concern-cube:${asOf}`, () => {
+  private concernCube(asOf: DayNumber, deadline: DeadlineOptions = {}) {
+    return this.cached(`concern-cube:${asOf}:${deadline.shiftToWorkingDay === true}`, () => {
       const table = this.accepted('orosanmalningar', asOf);
       if (!table) return null;
       const units = categoryColumn(table, 'enhet');
@@ -286,6 +286,7 @@ export class Workspace {
           unitCount: units.labels.length,
         },
         asOf,
+        deadline,
       );
       return {
         cube,
@@ -299,7 +300,7 @@ export class Workspace {
 
   /** Orosanmälningar figures at an as-of date, for the chosen units and month range. */
   concerns(query: ViewQuery): ConcernView | null {
-    const built = this.concernCube(query.asOf);
+    const built = this.concernCube(query.asOf, query.deadline);
     if (!built) return null;
     const codes = unitCodes(built.units, query.units);
     const all = concernMonths(built.cube, codes);
@@ -342,8 +343,8 @@ export class Workspace {
     };
   }
 
-  private decisionCube(asOf: DayNumber) {
-    return this.cached(`decision-cube:${asOf}`, () => {
+  private decisionCube(asOf: DayNumber, deadline: DeadlineOptions = {}) {
+    return this.cached(`decision-cube:${asOf}:${deadline.shiftToWorkingDay === true}`, () => {
       const table = this.accepted('beslut', asOf);
       if (!table) return null;
       const units = categoryColumn(table, 'enhet');
@@ -360,6 +361,7 @@ export class Workspace {
           interventionCount: interventions.labels.length,
         },
         asOf,
+        deadline,
       );
       return { cube, table, units: units.labels, interventions: interventions.labels };
     });
@@ -367,7 +369,7 @@ export class Workspace {
 
   /** Verkställighet figures at an as-of date: per month and quarter of decision, by insats and by unit. */
   decisions(query: ViewQuery): DecisionView | null {
-    const built = this.decisionCube(query.asOf);
+    const built = this.decisionCube(query.asOf, query.deadline);
     if (!built) return null;
     const filter = { units: unitCodes(built.units, query.units) };
     const byMonth = groupDecisions(built.cube, (month) => month, filter);
@@ -445,7 +447,7 @@ export class Workspace {
    * least one day of the quarter, and every interruption not resumed within three months.
    */
   ivoList(query: ViewQuery & { quarter: QuarterIndex }): IvoList | null {
-    const built = this.decisionCube(query.asOf);
+    const built = this.decisionCube(query.asOf, query.deadline);
     if (!built) return null;
     const { table } = built;
     const selected = unitCodes(built.units, query.units);
@@ -466,14 +468,14 @@ export class Workspace {
         const episodes: [IvoEntry['kind'], WaitingEpisode][] = [['beslut', { start: decided[i], end: executed[i] }]];
         if (interrupted[i] !== NO_DATE) episodes.push(['avbrott', { start: interrupted[i], end: resumed[i] }]);
         for (const [kind, episode] of episodes) {
-          const listing = quarterListing(episode, quarter, query.asOf);
+          const listing = quarterListing(episode, quarter, query.asOf, query.deadline);
           if (!listing) continue;
           entries.push({
             quarter: quarterLabel(quarter),
             id: ids[i],
             decided: decided[i],
             start: episode.start,
-            deadline: threeMonthDeadline(episode.start),
+            deadline: threeMonthDeadline(episode.start, query.deadline),
             intervention: interventions.labels[interventions.codes[i]],
             kind,
             executed: listing.executed,
@@ -512,8 +514,8 @@ export class Workspace {
    * Bevakning: open cases of every loaded dataset by time left to their deadline at the as-of date,
    * counts per unit, and investigations closed and reopened for the same child within `reopenWindow` days.
    */
-  watch(query: { asOf: DayNumber; units?: string[]; reopenWindow: number; limit?: number }): WatchView {
-    const { asOf } = query;
+  watch(query: WatchQuery): WatchView {
+    const { asOf, deadline: options } = query;
     const limit = query.limit ?? 2000;
     const counts = new Map<string, WatchCounts>();
     const bump = (unit: string, list: keyof WatchCounts, bucket: WatchBucket) => {
@@ -550,7 +552,7 @@ export class Workspace {
       const ext = this.extensionsFor(inv, ids, asOf);
       for (let i = 0; i < inv.count; i++) {
         if (end[i] !== NO_DATE || !keep(i)) continue;
-        const deadline = fourMonthDeadline(start[i]);
+        const deadline = fourMonthDeadline(start[i], options);
         const extended = ext.firstExtension[i] !== NO_DATE && ext.firstExtension[i] <= deadline;
         const effective = extended && ext.extendedTo[i] !== NO_DATE ? ext.extendedTo[i] : deadline;
         const bucket =
@@ -576,7 +578,7 @@ export class Workspace {
             closedId: ids[r.closed],
             closedStart: start[r.closed],
             closedEnd: end[r.closed],
-            closedDeadline: fourMonthDeadline(start[r.closed]),
+            closedDeadline: fourMonthDeadline(start[r.closed], options),
             reopenedId: ids[r.reopened],
             reopenedStart: start[r.reopened],
             gapDays: r.gapDays,
@@ -596,7 +598,7 @@ export class Workspace {
       const codes = decisions.labels.map(concernDecisionCode);
       for (let i = 0; i < con.count; i++) {
         if (assessed[i] !== NO_DATE || codes[decisions.codes[i]] === 3 || !keep(i)) continue;
-        const deadline = fourteenDayDeadline(received[i]);
+        const deadline = fourteenDayDeadline(received[i], options);
         const bucket = watchBucket(deadline, asOf);
         bump(label(i), 'concerns', bucket);
         if (bucket !== 'later')
@@ -621,7 +623,7 @@ export class Workspace {
       const interventions = categoryColumn(dec, 'insats', '(okänd insats)');
       for (let i = 0; i < dec.count; i++) {
         if (executed[i] !== NO_DATE || !keep(i)) continue;
-        const deadline = threeMonthDeadline(decided[i]);
+        const deadline = threeMonthDeadline(decided[i], options);
         const bucket = watchBucket(deadline, asOf);
         bump(label(i), 'decisions', bucket);
         if (bucket !== 'later') {
@@ -652,7 +654,7 @@ export class Workspace {
   }
 
   /** The overview cards: each loaded indicator's headline at the as-of date. */
-  overview(query: { asOf: DayNumber; units?: string[] }): OverviewCard[] {
+  overview(query: ViewQuery): OverviewCard[] {
     const cards: OverviewCard[] = [];
     const investigations = this.investigations(query);
     if (investigations) {
@@ -768,11 +770,11 @@ export interface ViewQuery {
   /** Calendar months 1–12 of the period comparison; default January–June. */
   periodFrom?: number;
   periodTo?: number;
-}
-
-export interface InvestigationQuery extends ViewQuery {
+  /** lag (1930:173) 2 §: deadlines on weekends and holidays move to the next weekday. */
   deadline?: DeadlineOptions;
 }
+
+export type InvestigationQuery = ViewQuery;
 
 /** The months of a view inside the chosen range, and the range the data covers. */
 interface MonthWindow<Row> {
@@ -1080,6 +1082,14 @@ export interface WatchReopening {
 export interface WatchList<Row> {
   total: number;
   rows: Row[];
+}
+
+export interface WatchQuery {
+  asOf: DayNumber;
+  units?: string[];
+  reopenWindow: number;
+  limit?: number;
+  deadline?: DeadlineOptions;
 }
 
 export interface WatchView {

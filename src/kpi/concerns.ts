@@ -3,7 +3,8 @@
  * förhandsbedömning is due within 14 days of receipt; the skyddsbedömning at once (same day, or
  * the next day for a late arrival).
  */
-import { monthOfDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import { monthOfDay, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import type { DeadlineOptions } from './investigations';
 import { SEX_LABELS } from './investigations';
 
 export const ConcernStatus = {
@@ -20,8 +21,8 @@ export const ConcernDecision = { unknown: 0, opened: 1, notOpened: 2, underInves
 export type ConcernDecision = (typeof ConcernDecision)[keyof typeof ConcernDecision];
 
 /** Last day of the förhandsbedömning. @example isoDate(fourteenDayDeadline(day('2025-01-31'))) // '2025-02-14' */
-export function fourteenDayDeadline(received: DayNumber): DayNumber {
-  return received + 14;
+export function fourteenDayDeadline(received: DayNumber, options: DeadlineOptions = {}): DayNumber {
+  return options.shiftToWorkingDay ? nextWorkingDay(received + 14) : received + 14;
 }
 
 /**
@@ -34,9 +35,10 @@ export function classifyConcern(
   assessed: DayNumber,
   decision: ConcernDecision,
   asOf: DayNumber,
+  options: DeadlineOptions = {},
 ): ConcernStatus {
   if (decision === ConcernDecision.underInvestigation) return ConcernStatus.underInvestigation;
-  const deadline = fourteenDayDeadline(received);
+  const deadline = fourteenDayDeadline(received, options);
   if (assessed !== NO_DATE) return assessed <= deadline ? ConcernStatus.inTime : ConcernStatus.late;
   return asOf > deadline ? ConcernStatus.late : ConcernStatus.pending;
 }
@@ -99,7 +101,7 @@ export interface ConcernCube {
 }
 
 /** One pass over the reports: classifies each and counts it into its cell. Rows received after the as-of date must be filtered out before. */
-export function buildConcernCube(table: ConcernColumns, asOf: DayNumber): ConcernCube {
+export function buildConcernCube(table: ConcernColumns, asOf: DayNumber, options: DeadlineOptions = {}): ConcernCube {
   let minMonth = Number.POSITIVE_INFINITY;
   let maxMonth = Number.NEGATIVE_INFINITY;
   const months = new Int32Array(table.count);
@@ -118,7 +120,7 @@ export function buildConcernCube(table: ConcernColumns, asOf: DayNumber): Concer
   for (let i = 0; i < table.count; i++) {
     const cell = (((months[i] - firstMonth) * unitCount + table.unit[i]) * sexCount + table.sex[i]) * CONCERN_COUNTERS;
     const decision = table.decision[i] as ConcernDecision;
-    const status = classifyConcern(table.received[i], table.assessed[i], decision, asOf);
+    const status = classifyConcern(table.received[i], table.assessed[i], decision, asOf, options);
     counts[cell + status] += 1;
     counts[cell + C.all] += 1;
     if (status === ConcernStatus.late) {

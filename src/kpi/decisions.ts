@@ -3,12 +3,22 @@
  * a decision not executed within three months is reported to IVO every quarter until the quarter in
  * which it is executed; likewise an execution interrupted and not resumed within three months.
  */
-import { addMonthsClamped, dayFromYmd, monthOfDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import {
+  addMonthsClamped,
+  dayFromYmd,
+  monthOfDay,
+  nextWorkingDay,
+  NO_DATE,
+  type DayNumber,
+  type MonthIndex,
+} from './calendar';
+import type { DeadlineOptions } from './investigations';
 import { SEX_LABELS } from './investigations';
 
 /** Deadline: decision + 3 calendar months, month-end clamped. @example isoDate(threeMonthDeadline(day('2025-11-30'))) // '2026-02-28' */
-export function threeMonthDeadline(start: DayNumber): DayNumber {
-  return addMonthsClamped(start, 3);
+export function threeMonthDeadline(start: DayNumber, options: DeadlineOptions = {}): DayNumber {
+  const deadline = addMonthsClamped(start, 3);
+  return options.shiftToWorkingDay ? nextWorkingDay(deadline) : deadline;
 }
 
 export const DecisionStatus = { executedInTime: 0, executedLate: 1, overdue: 2, notYetDue: 3 } as const;
@@ -24,8 +34,13 @@ export const DECISION_STATUS_LABELS = [
  * Classifies a decision at the as-of date. Executed on the deadline day is in time.
  * @example classifyDecision(day('2025-01-15'), day('2025-04-15'), asOf) // executedInTime
  */
-export function classifyDecision(decided: DayNumber, executed: DayNumber, asOf: DayNumber): DecisionStatus {
-  const deadline = threeMonthDeadline(decided);
+export function classifyDecision(
+  decided: DayNumber,
+  executed: DayNumber,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): DecisionStatus {
+  const deadline = threeMonthDeadline(decided, options);
   if (executed !== NO_DATE) return executed <= deadline ? DecisionStatus.executedInTime : DecisionStatus.executedLate;
   return asOf > deadline ? DecisionStatus.overdue : DecisionStatus.notYetDue;
 }
@@ -84,8 +99,13 @@ export interface QuarterListing {
  * quarter from the one its deadline passes in up to and including the one it is executed in.
  * @example quarterListing({ start: day('2025-01-15'), end: NO_DATE }, 2025 * 4 + 1, asOf) // { executed: false, days: 166 }
  */
-export function quarterListing(episode: WaitingEpisode, quarter: QuarterIndex, asOf: DayNumber): QuarterListing | null {
-  const firstLateDay = threeMonthDeadline(episode.start) + 1;
+export function quarterListing(
+  episode: WaitingEpisode,
+  quarter: QuarterIndex,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): QuarterListing | null {
+  const firstLateDay = threeMonthDeadline(episode.start, options) + 1;
   const from = quarterStart(quarter);
   const to = Math.min(quarterEnd(quarter), asOf);
   if (from > to || firstLateDay > to) return null;
@@ -136,7 +156,11 @@ export interface DecisionCube {
 }
 
 /** One pass: classifies every decision and counts it into its cell. */
-export function buildDecisionCube(table: DecisionColumns, asOf: DayNumber): DecisionCube {
+export function buildDecisionCube(
+  table: DecisionColumns,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): DecisionCube {
   let minMonth = Number.POSITIVE_INFINITY;
   let maxMonth = Number.NEGATIVE_INFINITY;
   const months = new Int32Array(table.count);
@@ -161,7 +185,7 @@ export function buildDecisionCube(table: DecisionColumns, asOf: DayNumber): Deci
   };
   let e = 0;
   for (let i = 0; i < table.count; i++) {
-    const status = classifyDecision(table.decided[i], table.executed[i], asOf);
+    const status = classifyDecision(table.decided[i], table.executed[i], asOf, options);
     const cell =
       ((((months[i] - firstMonth) * unitCount + table.unit[i]) * interventionCount + table.intervention[i]) * sexCount +
         table.sex[i]) *

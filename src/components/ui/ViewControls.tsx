@@ -59,6 +59,14 @@ export function ViewControls({ asOf, range, unitOptions, units, children }: Prop
           </button>
         )}
       </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={params.get('helgflytt') === '1'}
+          onChange={(e) => setParams({ helgflytt: e.target.checked ? '1' : null })}
+        />
+        Frist på lördag, söndag eller helgdag flyttas till nästa vardag (lag 1930:173 2 §)
+      </label>
       {children}
       {(params.has('uttag') || params.has('fran') || params.has('till')) && (
         <button type="button" className="secondary" onClick={() => setParams({ uttag: null, fran: null, till: null })}>

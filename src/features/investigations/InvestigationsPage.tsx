@@ -1,5 +1,4 @@
 /** Utredningstid: the four-month rule per start month, with year-over-year and period comparison. */
-import { useMemo } from 'react';
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
@@ -102,18 +101,7 @@ function chartRow(r: InvestigationMonthRow): ShareBarRow {
 
 export function InvestigationsPage() {
   const state = useWorkspace().data;
-  const {
-    params,
-    setParams,
-    asOf,
-    asOfSource,
-    units,
-    periodFrom,
-    periodTo,
-    shiftToWorkingDay,
-    query: base,
-  } = useViewFilters();
-  const query = useMemo(() => (base ? { ...base, deadline: { shiftToWorkingDay } } : null), [base, shiftToWorkingDay]);
+  const { params, asOf, asOfSource, units, periodFrom, periodTo, shiftToWorkingDay, query } = useViewFilters();
   const view = useView('investigations', state?.version, query);
   const data = view.data;
 
@@ -146,16 +134,7 @@ export function InvestigationsPage() {
         är i tid.
       </p>
 
-      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units}>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={shiftToWorkingDay}
-            onChange={(e) => setParams({ helgflytt: e.target.checked ? '1' : null })}
-          />
-          Frist på lördag, söndag eller helgdag flyttas till nästa vardag (lag 1930:173 2 §)
-        </label>
-      </ViewControls>
+      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
 
       <p className="meta" data-testid="investigations-meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(total)} utredningar

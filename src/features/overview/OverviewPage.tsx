@@ -1,5 +1,4 @@
 /** Översikt: one card per indicator – latest complete month and the year so far against last year. */
-import { useMemo } from 'react';
 import { Sparkline } from '../../components/charts/Sparkline';
 import { PrelMark } from '../../components/tables/cells';
 import { ViewControls } from '../../components/ui/ViewControls';
@@ -8,7 +7,7 @@ import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, formatMonthLong, monthName } from '../../format/date';
 import { formatPercent, formatPoints } from '../../format/number';
 import type { OverviewCard } from '../../import/workspace';
-import { isoDate, NO_DATE, type Direction } from '../../kpi';
+import { isoDate, type Direction } from '../../kpi';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
 
@@ -94,12 +93,7 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
 
 export function OverviewPage() {
   const state = useWorkspace().data;
-  const { setParams, asOf, asOfSource, units } = useViewFilters();
-  const unitsKey = units.join('\u0000');
-  const query = useMemo(
-    () => (asOf === NO_DATE ? null : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [] }),
-    [asOf, unitsKey],
-  );
+  const { setParams, asOf, asOfSource, units, baseQuery: query } = useViewFilters();
   const view = useView('overview', state?.version, query);
   const investigations = useView('investigations', state?.version, query);
   const units_ = investigations.data?.units ?? [];

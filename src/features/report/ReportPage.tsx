@@ -171,22 +171,20 @@ function ReportSection(props: SectionProps) {
 export function ReportPage() {
   const state = useWorkspace().data;
   const published = usePublishedData().data;
-  const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo } = useViewFilters();
+  const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo, baseQuery } = useViewFilters();
   const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
-  const unitsKey = units.join('\u0000');
   const query = useMemo(
     () =>
-      asOf === NO_DATE
-        ? null
-        : {
-            asOf,
-            units: unitsKey ? unitsKey.split('\u0000') : [],
+      baseQuery
+        ? {
+            ...baseQuery,
             fromMonth: year * 12 + periodFrom - 1,
             toMonth: year * 12 + periodTo - 1,
             periodFrom,
             periodTo,
-          },
-    [asOf, unitsKey, year, periodFrom, periodTo],
+          }
+        : null,
+    [baseQuery, year, periodFrom, periodTo],
   );
   const has = (kind: DatasetKind) => !!state?.datasets.includes(kind);
   const investigations = useView('investigations', state?.version, has('utredningar') ? query : null).data;

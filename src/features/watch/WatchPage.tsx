@@ -81,14 +81,10 @@ const countCell = (list: keyof WatchCounts, bucket: WatchBucket): Column<CountRo
 
 export function WatchPage() {
   const state = useWorkspace().data;
-  const { params, setParams, asOf, asOfSource, units } = useViewFilters();
+  const { params, setParams, asOf, asOfSource, units, baseQuery } = useViewFilters();
   const [show, setShow] = useState<WatchBucket | 'all'>('all');
   const reopenWindow = Math.max(0, Number(params.get('aterinom') ?? 30) || 30);
-  const unitsKey = units.join('\u0000');
-  const query = useMemo(
-    () => (asOf === NO_DATE ? null : { asOf, units: unitsKey ? unitsKey.split('\u0000') : [], reopenWindow }),
-    [asOf, unitsKey, reopenWindow],
-  );
+  const query = useMemo(() => (baseQuery ? { ...baseQuery, reopenWindow } : null), [baseQuery, reopenWindow]);
   const view = useView('watch', state?.version, query);
   const data = view.data;
 

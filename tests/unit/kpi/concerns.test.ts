@@ -150,3 +150,15 @@ describe('concernMonths and lateReasonsByYear', () => {
     });
   });
 });
+
+describe('lag (1930:173) 2 § for the 14-day rule', () => {
+  it('moves day 14 on a Sunday to Monday only when the setting is on', () => {
+    // Received 2025-11-16 (Sunday) → day 14 = 2025-11-30, a Sunday → Monday 2025-12-01.
+    expect(isoDate(fourteenDayDeadline(d('2025-11-16')))).toBe('2025-11-30');
+    expect(isoDate(fourteenDayDeadline(d('2025-11-16'), { shiftToWorkingDay: true }))).toBe('2025-12-01');
+    expect(classifyConcern(d('2025-11-16'), d('2025-12-01'), opened, d('2025-12-31'))).toBe(ConcernStatus.late);
+    expect(
+      classifyConcern(d('2025-11-16'), d('2025-12-01'), opened, d('2025-12-31'), { shiftToWorkingDay: true }),
+    ).toBe(ConcernStatus.inTime);
+  });
+});

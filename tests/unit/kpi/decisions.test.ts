@@ -174,3 +174,20 @@ describe('decision cube', () => {
     expect(p.get(2025 * 4 + 1)).toEqual({ median: 10, p90: 10, executed: 1 });
   });
 });
+
+describe('lag (1930:173) 2 § for the three-month rule', () => {
+  it('moves a deadline on julafton to the next weekday only when the setting is on', () => {
+    // Decided 2025-09-24 → 2025-12-24 (julafton, Wednesday) → next weekday 2025-12-29.
+    expect(isoDate(threeMonthDeadline(d('2025-09-24')))).toBe('2025-12-24');
+    expect(isoDate(threeMonthDeadline(d('2025-09-24'), { shiftToWorkingDay: true }))).toBe('2025-12-29');
+    expect(classifyDecision(d('2025-09-24'), d('2025-12-29'), d('2026-01-31'))).toBe(DecisionStatus.executedLate);
+    expect(classifyDecision(d('2025-09-24'), d('2025-12-29'), d('2026-01-31'), { shiftToWorkingDay: true })).toBe(
+      DecisionStatus.executedInTime,
+    );
+    expect(
+      quarterListing({ start: d('2025-09-24'), end: d('2025-12-29') }, q('2025Q4'), d('2026-01-31'), {
+        shiftToWorkingDay: true,
+      }),
+    ).toBeNull();
+  });
+});
