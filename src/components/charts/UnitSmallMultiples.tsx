@@ -68,9 +68,14 @@ export function UnitSmallMultiples({
   ];
   return (
     <>
-      <div className="multiples" aria-hidden="true">
+      <div className="multiples" role="group" aria-label={`${shareLabel} per månad för varje enhet, samma skala`}>
         {series.map((s, index) => (
-          <div key={s.unit} className="multiple">
+          <div
+            key={s.unit}
+            className="multiple"
+            role="img"
+            aria-label={`${s.unit}: ${shareLabel.toLowerCase()} ${formatPercent(s.pooledShare)} sammanvägt`}
+          >
             <div className="multiple-title">
               {s.unit}: {formatPercent(s.pooledShare)}
             </div>
@@ -82,6 +87,7 @@ export function UnitSmallMultiples({
                   preliminary: m.preliminary,
                 }))}
                 margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+                accessibilityLayer={false}
               >
                 <defs>
                   <pattern
