@@ -8,6 +8,8 @@ import { importFile } from '../../src/import/importFile';
 import { Workspace } from '../../src/import/workspace';
 import {
   addMonthsClamped,
+  buildConcernCube,
+  buildDecisionCube,
   buildInvestigationCube,
   dayFromYmd,
   isoDate,
@@ -87,7 +89,58 @@ const filter = time(
   () => monthlyCohorts(cube.result.cube, { units: [2] }),
   5,
 );
-time('hela vyn: Workspace.investigations (inkl. kopiering, kub, jämförelser)', () => ws.investigations({ asOf }), 2);
+time(
+  'hela vyn, kall: ny Workspace + investigations()',
+  () => {
+    const fresh = new Workspace();
+    if (imported.result.status === 'loaded') fresh.add(imported.result);
+    return fresh.investigations({ asOf });
+  },
+  2,
+);
+ws.investigations({ asOf });
+time('hela vyn, annat enhetsfilter (kuben cachad)', () => ws.investigations({ asOf, units: ['Norr'] }), 5);
+
+// Orosanmälningar, as many rows: the 14-day cube.
+const received = new Int32Array(ROWS);
+const assessed = new Int32Array(ROWS);
+for (let i = 0; i < ROWS; i++) {
+  received[i] = base + Math.floor(rand() * 3900);
+  assessed[i] = rand() < 0.03 ? NO_DATE : received[i] + Math.floor(rand() * 25);
+}
+time('orosanmälningar: 14-dagarskub', () =>
+  buildConcernCube(
+    {
+      count: ROWS,
+      received,
+      assessed,
+      protective: received,
+      hasProtective: true,
+      decision: new Uint8Array(ROWS).fill(1),
+      unit: table.categories.enhet.codes,
+      sex: table.categories.kon.codes,
+      reason: new Uint16Array(ROWS),
+      reasons: ['(ingen orsak angiven)'],
+      unitCount: table.categories.enhet.labels.length,
+    },
+    asOf,
+  ),
+);
+time('beslut: tremånaderskub', () =>
+  buildDecisionCube(
+    {
+      count: ROWS,
+      decided: received,
+      executed: assessed,
+      unit: table.categories.enhet.codes,
+      sex: table.categories.kon.codes,
+      intervention: new Uint16Array(ROWS),
+      unitCount: table.categories.enhet.labels.length,
+      interventionCount: 1,
+    },
+    asOf,
+  ),
+);
 
 console.log('\nFristberäkning, samma rader:');
 const integer = time('heltal: parseIsoDate + addMonthsClamped', () => {
