@@ -1,13 +1,13 @@
 /** Orosanmälningar: the 14-day rule, skyddsbedömning, delay reasons, volumes and year-over-year. */
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
-import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { StackedShareChart, type StackedRow } from '../../components/charts/StackedShareChart';
 import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
-import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
+import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
+import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
 import { toCsv } from '../../format/csv';
@@ -62,18 +62,13 @@ export function ConcernsPage() {
   const view = useView('concerns', state?.version, query);
   const data = view.data;
 
-  if (!state || !state.datasets.includes('orosanmalningar') || (view.isSuccess && data === null)) {
-    return (
-      <section>
-        <h1>Orosanmälningar</h1>
-        <p>
-          Ingen fil med orosanmälningar är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
-        </p>
-      </section>
-    );
-  }
-  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
-  if (!data) return <p aria-busy="true">Beräknar…</p>;
+  const status = viewStatus(
+    'Orosanmälningar',
+    'Ingen fil med orosanmälningar är inläst.',
+    !state?.datasets.includes('orosanmalningar') || data === null,
+    view,
+  );
+  if (status || !data) return status;
 
   const firstMonth = data.firstMonth ?? 0;
   const lastMonth = data.lastMonth ?? 0;
@@ -209,18 +204,9 @@ export function ConcernsPage() {
         csv={{ fileName: 'orosanmalningar_manad.csv', columns: concernMonthlyColumns }}
       />
 
-      <h2>Pojkar och flickor</h2>
-      <SexComparisonTable
-        comparison={data.bySex}
-        shareLabel="Andel inom 14 dagar"
-        numeratorLabel="Inom 14 dagar"
-        denominatorLabel="Bedömningspliktiga"
-        period={`${formatMonth(from)}–${formatMonth(to)}`}
-      />
-
-      <h2>Enheter</h2>
-      <UnitSmallMultiples
-        series={data.byUnitSeries}
+      <Breakdowns
+        bySex={data.bySex}
+        byUnit={data.byUnitSeries}
         shareLabel="Andel inom 14 dagar"
         numeratorLabel="Inom 14 dagar"
         denominatorLabel="Bedömningspliktiga"

@@ -1,11 +1,11 @@
 /** Verkställighet: decisions not executed within three months, and the quarterly IVO report. */
-import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { YearLinesChart, yearLinesRows } from '../../components/charts/YearLinesChart';
 import { PrelMark } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
-import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
+import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
+import { viewStatus } from '../../components/ui/ViewStatus';
 import { useIvoList, useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
 import { formatMonth } from '../../format/date';
@@ -48,18 +48,13 @@ export function DecisionsPage() {
   const quarter = parseQuarter(params.get('kvartal') ?? '') ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
   const ivo = useIvoList(state?.version, data ? query : null, quarter);
 
-  if (!state || !state.datasets.includes('beslut') || (view.isSuccess && data === null)) {
-    return (
-      <section>
-        <h1>Verkställighet</h1>
-        <p>
-          Ingen fil med beslut om insats är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
-        </p>
-      </section>
-    );
-  }
-  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
-  if (!data) return <p aria-busy="true">Beräknar…</p>;
+  const status = viewStatus(
+    'Verkställighet',
+    'Ingen fil med beslut om insats är inläst.',
+    !state?.datasets.includes('beslut') || data === null,
+    view,
+  );
+  if (status || !data) return status;
 
   const firstMonth = data.firstMonth ?? 0;
   const lastMonth = data.lastMonth ?? 0;
@@ -248,30 +243,15 @@ export function DecisionsPage() {
       />
 
       {shares && (
-        <>
-          <h2>Pojkar och flickor</h2>
-          <SexComparisonTable
-            comparison={data.bySex}
-            shareLabel="Andel ej verkställda inom 3 månader"
-            numeratorLabel="Ej inom 3 månader"
-            denominatorLabel="Beslut"
-            period={`${formatMonth(from)}–${formatMonth(to)}`}
-          />
-        </>
-      )}
-
-      {shares && (
-        <>
-          <h2>Enheter</h2>
-          <UnitSmallMultiples
-            series={data.byUnitSeries}
-            shareLabel="Andel ej inom 3 månader"
-            numeratorLabel="Ej inom 3 månader"
-            denominatorLabel="Beslut"
-            lowerIsBetter
-            period={`${formatMonth(from)}–${formatMonth(to)}`}
-          />
-        </>
+        <Breakdowns
+          bySex={data.bySex}
+          byUnit={data.byUnitSeries}
+          shareLabel="Andel ej verkställda inom 3 månader"
+          numeratorLabel="Ej inom 3 månader"
+          denominatorLabel="Beslut"
+          lowerIsBetter
+          period={`${formatMonth(from)}–${formatMonth(to)}`}
+        />
       )}
 
       <div className="print-section">

@@ -1,11 +1,11 @@
 /** Utredningstid: the four-month rule per start month, with year-over-year and period comparison. */
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
-import { UnitSmallMultiples } from '../../components/charts/UnitSmallMultiples';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
-import { SexComparisonTable } from '../../components/tables/SexComparisonTable';
+import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
+import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { monthRange, useViewFilters } from '../../data/viewFilters';
 import { formatMonth } from '../../format/date';
@@ -105,18 +105,13 @@ export function InvestigationsPage() {
   const view = useView('investigations', state?.version, query);
   const data = view.data;
 
-  if (!state || !state.datasets.includes('utredningar') || (view.isSuccess && data === null)) {
-    return (
-      <section>
-        <h1>Utredningstid</h1>
-        <p>
-          Ingen utredningsfil är inläst. Läs in en export under <a href="?sida=data">Data och import</a>.
-        </p>
-      </section>
-    );
-  }
-  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
-  if (!data) return <p aria-busy="true">Beräknar…</p>;
+  const status = viewStatus(
+    'Utredningstid',
+    'Ingen utredningsfil är inläst.',
+    !state?.datasets.includes('utredningar') || data === null,
+    view,
+  );
+  if (status || !data) return status;
 
   const firstMonth = data.firstMonth ?? 0;
   const lastMonth = data.lastMonth ?? 0;
@@ -181,18 +176,9 @@ export function InvestigationsPage() {
         csv={{ fileName: 'utredningar_manad.csv', columns: investigationMonthlyColumns }}
       />
 
-      <h2>Pojkar och flickor</h2>
-      <SexComparisonTable
-        comparison={data.bySex}
-        shareLabel="Andel sena"
-        numeratorLabel="Sena"
-        denominatorLabel="Inledda"
-        period={`${formatMonth(from)}–${formatMonth(to)}`}
-      />
-
-      <h2>Enheter</h2>
-      <UnitSmallMultiples
-        series={data.byUnitSeries}
+      <Breakdowns
+        bySex={data.bySex}
+        byUnit={data.byUnitSeries}
         shareLabel="Andel sena"
         numeratorLabel="Sena"
         denominatorLabel="Inledda"

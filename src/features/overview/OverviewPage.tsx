@@ -2,6 +2,7 @@
 import { Sparkline } from '../../components/charts/Sparkline';
 import { PrelMark } from '../../components/tables/cells';
 import { ViewControls } from '../../components/ui/ViewControls';
+import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, formatMonthLong, monthName } from '../../format/date';
@@ -98,18 +99,8 @@ export function OverviewPage() {
   const investigations = useView('investigations', state?.version, query);
   const units_ = investigations.data?.units ?? [];
 
-  if (!state || state.files.length === 0) {
-    return (
-      <section>
-        <h1>Översikt</h1>
-        <p>
-          Inga filer är inlästa. Läs in exporter under <a href="?sida=data">Data och import</a>.
-        </p>
-      </section>
-    );
-  }
-  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
-  if (!view.data) return <p aria-busy="true">Beräknar…</p>;
+  const status = viewStatus('Översikt', 'Inga filer är inlästa.', !state || state.files.length === 0, view);
+  if (status || !view.data) return status;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Översikt</h1>

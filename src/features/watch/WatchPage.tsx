@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { ViewControls } from '../../components/ui/ViewControls';
+import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatCount, formatNumber } from '../../format/number';
@@ -88,18 +89,8 @@ export function WatchPage() {
   const view = useView('watch', state?.version, query);
   const data = view.data;
 
-  if (!state || state.files.length === 0) {
-    return (
-      <section>
-        <h1>Bevakning</h1>
-        <p>
-          Inga filer är inlästa. Läs in exporter under <a href="?sida=data">Data och import</a>.
-        </p>
-      </section>
-    );
-  }
-  if (view.isError) return <p role="alert">Beräkningen misslyckades: {view.error.message}</p>;
-  if (!data) return <p aria-busy="true">Beräknar…</p>;
+  const status = viewStatus('Bevakning', 'Inga filer är inlästa.', !state || state.files.length === 0, view);
+  if (status || !data) return status;
 
   const filter = <Row extends { bucket: WatchBucket }>(rows: Row[]) =>
     show === 'all' ? rows : rows.filter((r) => r.bucket === show);
