@@ -150,7 +150,12 @@ if (concerns) {
   write('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, concerns.volume));
 }
 
-const decisions = workspace.decisions(query);
+// Without --from/--to the report covers every month (the app's default is the latest twelve).
+const decisions = workspace.decisions({
+  ...query,
+  fromMonth: fromMonth ?? 0,
+  toMonth: toMonth ?? Number.MAX_SAFE_INTEGER,
+});
 if (decisions) {
   write('beslut_manad.csv', toCsv(decisionMonthColumns, decisions.months));
   write('beslut_kvartal.csv', toCsv(decisionQuarterColumns, decisions.quarters));

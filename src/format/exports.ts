@@ -157,8 +157,11 @@ export const decisionMonthColumns: CsvColumn<DecisionMonth>[] = [
 export const decisionQuarterColumns: CsvColumn<DecisionQuarter>[] = [
   { header: 'kvartal', value: (r) => quarterLabel(r.quarter) },
   ...decisionCountColumns,
-  { header: 'median_dagar_till_verkstallighet', value: (r) => r.median },
-  { header: 'p90_dagar_till_verkstallighet', value: (r) => r.p90 },
+  {
+    header: 'median_dagar_till_verkstallighet',
+    value: (r) => (r.median === null ? null : roundHalfAwayFromZero(r.median, 1)),
+  },
+  { header: 'p90_dagar_till_verkstallighet', value: (r) => (r.p90 === null ? null : roundHalfAwayFromZero(r.p90, 1)) },
 ];
 
 /** `beslut_insats.csv` / `beslut_enhet.csv`: the chosen months broken down. */

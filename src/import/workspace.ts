@@ -379,7 +379,15 @@ export class Workspace {
     const inWindow = (month: MonthIndex) => month >= range.from && month <= range.to;
     const percentilesByQuarter = executionPercentiles(built.cube, quarterOf, filter);
     const quarters = [
-      ...groupDecisions(built.cube, (month) => (inWindow(month) ? quarterOf(month) : null), filter).entries(),
+      ...groupDecisions(
+        built.cube,
+        // Whole quarters: every quarter the chosen months touch, with all its months.
+        (month) =>
+          quarterOf(month) >= quarterOf(range.from) && quarterOf(month) <= quarterOf(range.to)
+            ? quarterOf(month)
+            : null,
+        filter,
+      ).entries(),
     ]
       .sort(([a], [b]) => a - b)
       .map(([quarter, counts]) => ({
