@@ -2,7 +2,7 @@
 /** The import worker: parses, validates and holds the tables; answers with small aggregates. */
 import { toCsv } from '../format/csv';
 import { problemColumns } from '../format/exports';
-import { importFile } from './importFile';
+import { importFile, importFraction } from './importFile';
 import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
 import { Workspace } from './workspace';
 
@@ -32,8 +32,19 @@ function handle(
       const outcomes: FileOutcome[] = [];
       let cleared = false;
       request.files.forEach((input, index) => {
-        progress(index, request.files.length, input.name);
-        const result = importFile(new Uint8Array(input.bytes), input.name, request.mappings, input.mapping);
+        const total = request.files.length;
+        const result = importFile(
+          new Uint8Array(input.bytes),
+          input.name,
+          request.mappings,
+          input.mapping,
+          (step, fraction) =>
+            progress(
+              index + importFraction(step, fraction),
+              total,
+              `${input.name} (${index + 1} av ${total}) – ${step}`,
+            ),
+        );
         if (result.status === 'loaded') {
           // The user's own data replaces the demo data; the two are never mixed.
           if (!request.demo && !cleared && demoFiles.size > 0) {

@@ -46,6 +46,20 @@ export interface FailedFile {
 
 export type FileImport = LoadedFile | FileNeedingMapping | FailedFile;
 
+/** The steps of an import, as the progress bar names them. */
+export type ImportStep = 'avkodar' | 'tolkar' | 'kontrollerar';
+const STEP_SHARE: Record<ImportStep, [number, number]> = {
+  avkodar: [0, 0.05],
+  tolkar: [0.05, 0.55],
+  kontrollerar: [0.55, 1],
+};
+
+/** Overall fraction of one file's import from its step and the step's own fraction. */
+export function importFraction(step: ImportStep, fraction: number): number {
+  const [from, to] = STEP_SHARE[step];
+  return from + (to - from) * fraction;
+}
+
 /** Remembered mappings by header signature (the form the app stores and `--mapping` reads). */
 export type MappingStore = Record<string, SavedMapping>;
 
@@ -69,7 +83,9 @@ export function importFile(
   file: string,
   mappings: MappingStore = {},
   forced?: SavedMapping,
+  onProgress?: (step: ImportStep, fraction: number) => void,
 ): FileImport {
+  onProgress?.('avkodar', 0);
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     return decoded.reason === 'empty'
@@ -80,6 +96,7 @@ export function importFile(
           `Filen ${file} är ingen textfil (CSV). Spara den som "CSV (semikolonavgränsad)" och försök igen. Inget har ändrats.`,
         );
   }
+  onProgress?.('tolkar', 0);
   const parsed = parseCsv(decoded.text);
   if (parsed.header.length < 2) {
     return failed(
@@ -108,7 +125,7 @@ export function importFile(
     dataset = recognition.dataset;
     columns = recognition.columns;
   }
-  const result = validateRecords(parsed, dataset, columns, file);
+  const result = validateRecords(parsed, dataset, columns, file, (fraction) => onProgress?.('kontrollerar', fraction));
   return { status: 'loaded', file, dataset, encoding: decoded.encoding, delimiter: parsed.delimiter, ...result };
 }
 

@@ -134,6 +134,7 @@ export function validateRecords(
   dataset: DatasetKind,
   columns: ColumnAssignment,
   fileName: string,
+  onProgress?: (fraction: number) => void,
 ): ValidationResult {
   const spec = DATASETS[dataset];
   const fields = spec.fields.filter((field) => field.key in columns);
@@ -167,6 +168,7 @@ export function validateRecords(
   let kept = 0;
   const rowDates: Record<string, DayNumber> = {};
   for (let r = 0; r < n; r++) {
+    if (onProgress && (r & 0xffff) === 0) onProgress(r / n);
     const record = parsed.records[r];
     const cells = record.fields;
     const quoteError = parsed.quoteErrors.get(r);

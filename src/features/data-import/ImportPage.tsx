@@ -132,8 +132,8 @@ export function ImportPage() {
       {load.progress && (
         <div className="progress" role="status">
           <label>
-            Läser {load.progress.label} ({Math.min(load.progress.done + 1, load.progress.total)} av{' '}
-            {load.progress.total})
+            Läser {load.progress.label || 'filer'} –{' '}
+            {Math.round((100 * load.progress.done) / Math.max(1, load.progress.total))} %
             <progress max={load.progress.total} value={load.progress.done} />
           </label>
         </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoDate, NO_DATE } from '../../../src/kpi';
 import { decodeCsvBytes } from '../../../src/import/decode';
 import { concernDecisionCode, normalizeHeader, recognizeDataset } from '../../../src/import/datasets';
-import { importFile, type FileImport, type LoadedFile } from '../../../src/import/importFile';
+import { importFile, importFraction, type FileImport, type LoadedFile } from '../../../src/import/importFile';
 import { parseCsv } from '../../../src/import/parse';
 import { looksLikePersonnummer, parseDate } from '../../../src/import/validate';
 import { Workspace } from '../../../src/import/workspace';
@@ -324,5 +324,23 @@ describe('Workspace: beslut', () => {
       ['X2', false, 'ny'],
     ]);
     expect(list?.summary.find((r) => r.group === 'insats' && r.label === 'HVB')?.count).toBe(1);
+  });
+});
+
+describe('import progress', () => {
+  it('reports every step in order with fractions that only grow, ending in the last step', () => {
+    const rows = ['utredning_id;startdatum', ...Array.from({ length: 70_000 }, (_, i) => `U${i};2025-01-10`)].join(
+      '\n',
+    );
+    const seen: [string, number][] = [];
+    const result = importFile(utf8(rows), 'stor.csv', {}, undefined, (step, fraction) =>
+      seen.push([step, importFraction(step, fraction)]),
+    );
+    expect(result.status).toBe('loaded');
+    expect([...new Set(seen.map(([step]) => step))]).toEqual(['avkodar', 'tolkar', 'kontrollerar']);
+    const fractions = seen.map(([, f]) => f);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.filter((_, i) => seen[i][0] === 'kontrollerar').length).toBe(2); // rows 0 and 65 536
+    expect(Math.max(...fractions)).toBeLessThan(1);
   });
 });
