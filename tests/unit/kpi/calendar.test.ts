@@ -122,6 +122,53 @@ describe('Swedish holidays', () => {
       '2025-12-31',
     ]);
   });
+  it.each([
+    [
+      2024,
+      [
+        '01-01',
+        '01-06',
+        '03-29',
+        '03-31',
+        '04-01',
+        '05-01',
+        '05-09',
+        '05-19',
+        '06-06',
+        '06-21',
+        '06-22',
+        '11-02',
+        '12-24',
+        '12-25',
+        '12-26',
+        '12-31',
+      ],
+    ],
+    [
+      2026,
+      [
+        '01-01',
+        '01-06',
+        '04-03',
+        '04-05',
+        '04-06',
+        '05-01',
+        '05-14',
+        '05-24',
+        '06-06',
+        '06-19',
+        '06-20',
+        '10-31',
+        '12-24',
+        '12-25',
+        '12-26',
+        '12-31',
+      ],
+    ],
+  ])('matches the Swedish calendar of %i', (year, days) => {
+    const actual = [...swedishNonWorkingHolidays(year)].sort((a, b) => a - b).map(isoDate);
+    expect(actual).toEqual(days.map((day) => `${year}-${day}`));
+  });
   it('places midsommarafton on the Friday 19–25 June (2024: 21 June; 2026: 19 June)', () => {
     expect(swedishNonWorkingHolidays(2024).has(d('2024-06-21'))).toBe(true);
     expect(swedishNonWorkingHolidays(2026).has(d('2026-06-19'))).toBe(true);
