@@ -378,22 +378,16 @@ export class Workspace {
     const range = resolveMonthRange(query, months[0]?.month ?? 0, months[months.length - 1]?.month ?? 0);
     const inWindow = (month: MonthIndex) => month >= range.from && month <= range.to;
     const percentilesByQuarter = executionPercentiles(built.cube, quarterOf, filter);
-    const quarters = [
-      ...groupDecisions(
-        built.cube,
-        // Whole quarters: every quarter the chosen months touch, with all its months.
-        (month) =>
-          quarterOf(month) >= quarterOf(range.from) && quarterOf(month) <= quarterOf(range.to)
-            ? quarterOf(month)
-            : null,
-        filter,
-      ).entries(),
-    ]
+    // Every quarter, so each can show the same quarter a year earlier; then the quarters the chosen months touch.
+    const byQuarter = groupDecisions(built.cube, quarterOf, filter);
+    const quarters = [...byQuarter.entries()]
+      .filter(([quarter]) => quarter >= quarterOf(range.from) && quarter <= quarterOf(range.to))
       .sort(([a], [b]) => a - b)
       .map(([quarter, counts]) => ({
         quarter,
         ...counts,
         ...(percentilesByQuarter.get(quarter) ?? { median: null, p90: null, executed: 0 }),
+        previousYear: byQuarter.get(quarter - 4) ?? null,
       }));
     const breakdown = (key: (unit: number, intervention: number) => number, labels: readonly string[]) =>
       [
@@ -936,6 +930,8 @@ export interface DecisionMonth extends DecisionCounts {
 
 export interface DecisionQuarter extends DecisionCounts {
   quarter: QuarterIndex;
+  /** The same quarter a year earlier, null outside the data. */
+  previousYear: DecisionCounts | null;
   median: number | null;
   p90: number | null;
   executed: number;

@@ -61,7 +61,6 @@ export function DecisionsPage() {
   const { from, to } = monthRange(params, firstMonth, lastMonth);
   const shares = !data.onlyNotExecuted;
   const months = data.months.filter((m) => m.month >= from && m.month <= to);
-  const byQuarter = new Map(data.quarters.map((q) => [q.quarter, q]));
   const quarterRows = data.quarters.filter((q) => q.quarter * 3 + 2 >= from && q.quarter * 3 <= to);
   const summer = yearLinesRows(data.lateByMonth);
   const quarters = Array.from(
@@ -70,7 +69,7 @@ export function DecisionsPage() {
   );
 
   const chartRows: ShareBarRow[] = quarterRows.map((q) => {
-    const previous = byQuarter.get(q.quarter - 4);
+    const previous = q.previousYear;
     return {
       key: quarterLabel(q.quarter),
       label: `${quarterLabel(q.quarter)}${q.preliminary ? ' prel.' : ''}`,

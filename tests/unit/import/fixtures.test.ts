@@ -236,3 +236,19 @@ describe('problem fixture', () => {
     });
   });
 });
+
+describe('demo beslut: quarters with the previous year', () => {
+  it('gives every quarter in range the same quarter a year earlier', () => {
+    const ws = new Workspace();
+    ws.add(load('public/data/beslut.csv'));
+    const view = ws.decisions({ asOf: parseIsoDate(expected.asOf) ?? NO_DATE });
+    const quarters = view?.quarters ?? [];
+    expect(quarters.map((q) => q.quarter)).toEqual([2024 * 4 + 3, 2025 * 4, 2025 * 4 + 1, 2025 * 4 + 2, 2025 * 4 + 3]);
+    const q1 = quarters[1];
+    const months = ['2024-01', '2024-02', '2024-03'].map((m) => expected.decisionMonths[m]);
+    expect(q1.previousYear?.decisions).toBe(
+      months.reduce((s, m) => s + Object.values(m).reduce((a, b) => a + b, 0), 0),
+    );
+    expect(q1.previousYear?.executedLate).toBe(months.reduce((s, m) => s + m['sent'], 0));
+  });
+});
