@@ -32,6 +32,8 @@ export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da'
 
 export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
   const data = rows.map((row) => ({ ...row, prelLabel: row.preliminary ? 'prel.' : '' }));
+  // The axis top: the next multiple of 10 % above the highest bar, at least 10 %; ticks at fifths (whole percents).
+  const top = Math.max(10, Math.ceil(Math.max(0, ...rows.flatMap((r) => [r.current ?? 0, r.previous ?? 0])) / 10) * 10);
   return (
     <ChartFrame
       title={title}
@@ -76,7 +78,8 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
             tickFormatter={(v: number) => formatPercent(v / 100)}
             tick={{ fill: COLORS.text, fontSize: 12 }}
             width={52}
-            domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]}
+            domain={[0, top]}
+            ticks={[0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => f * top)}
           />
           <Tooltip
             cursor={{ fill: 'rgba(29, 78, 137, 0.08)' }}
