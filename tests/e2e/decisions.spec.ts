@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, watchExternalRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
   ivo2025Q3: { id: string; kind: string; executed: boolean }[];
 };
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let external: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  external = watchExternalRequests(page, baseUrl);
+beforeEach(() => {
+  page = session.page;
+  external = session.external;
 });
 
 describe('Verkställighet', () => {

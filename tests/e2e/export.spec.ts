@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserSession } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession({}, (context) =>
+  context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin }),
+);
 let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
-  page = await context.newPage();
   await page.goto(`${baseUrl}?sida=utredningstid`);
   await page.locator('.recharts-bar-rectangle').first().waitFor();
 });

@@ -2,27 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, watchExternalRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
   months: Record<string, Record<string, number>>;
 };
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let external: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  external = watchExternalRequests(page, baseUrl);
+beforeEach(() => {
+  page = session.page;
+  external = session.external;
 });
 
 /** The cells of the monthly table's row for a month label such as "jan 2025". */

@@ -1,28 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, watchExternalRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
   months: Record<string, Record<string, number>>;
 };
-let browser: Browser;
+const session = browserSession();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+let external: string[];
+beforeEach(() => {
+  page = session.page;
+  external = session.external;
 });
 
 describe('Översikt', () => {
   it('opens on the overview with one card per indicator, the latest complete month against last year', async () => {
-    const external = watchExternalRequests(page, baseUrl);
     await page.goto(baseUrl);
     const card = page.getByTestId('card-utredningstid');
     await card.waitFor();

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const session = browserSession({ viewport: { width: 1100, height: 1400 } });
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+beforeEach(() => {
+  page = session.page;
 });
 
 describe('Rapport för nämnden', () => {
