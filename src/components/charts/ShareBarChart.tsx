@@ -28,6 +28,16 @@ interface Props {
   preliminaryNote: string;
 }
 
+/** Diagonal stripes of a colour on white: how every chart draws a preliminary value. */
+export function StripePattern({ id, color }: { id: string; color: string }) {
+  return (
+    <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="6" height="6" fill="#ffffff" />
+      <rect width="3" height="6" fill={color} />
+    </pattern>
+  );
+}
+
 export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da', text: '#1f2328' };
 
 export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
@@ -46,26 +56,8 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
       <ResponsiveContainer width="100%" height={340}>
         <BarChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={1}>
           <defs>
-            <pattern
-              id="stripes-current"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="#ffffff" />
-              <rect width="3" height="6" fill={COLORS.current} />
-            </pattern>
-            <pattern
-              id="stripes-previous"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="#ffffff" />
-              <rect width="3" height="6" fill={COLORS.previous} />
-            </pattern>
+            <StripePattern id="stripes-current" color={COLORS.current} />
+            <StripePattern id="stripes-previous" color={COLORS.previous} />
           </defs>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis

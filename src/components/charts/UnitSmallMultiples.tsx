@@ -8,7 +8,7 @@ import { formatCount, formatPercent } from '../../format/number';
 import type { UnitSeries } from '../../import/workspace';
 import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
-import { COLORS } from './ShareBarChart';
+import { COLORS, StripePattern } from './ShareBarChart';
 
 interface Props {
   series: UnitSeries[];
@@ -90,16 +90,7 @@ export function UnitSmallMultiples({
                 accessibilityLayer={false}
               >
                 <defs>
-                  <pattern
-                    id={`stripes-unit-${index}`}
-                    width="6"
-                    height="6"
-                    patternUnits="userSpaceOnUse"
-                    patternTransform="rotate(45)"
-                  >
-                    <rect width="6" height="6" fill="#ffffff" />
-                    <rect width="3" height="6" fill={COLORS.current} />
-                  </pattern>
+                  <StripePattern id={`stripes-unit-${index}`} color={COLORS.current} />
                 </defs>
                 <XAxis dataKey="label" hide />
                 <YAxis
