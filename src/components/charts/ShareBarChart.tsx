@@ -4,6 +4,7 @@
  * are in the table that accompanies every use of this chart.
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { XAxisTickContentProps } from 'recharts/types/util/types';
 import { formatPercent } from '../../format/number';
 import { ChartFrame } from './ChartFrame';
 
@@ -62,9 +63,29 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis
             dataKey="label"
-            tick={{ fill: COLORS.text, fontSize: 12 }}
-            interval="preserveStartEnd"
-            minTickGap={8}
+            height={40}
+            interval={rows.length <= 14 ? 0 : 'preserveStartEnd'}
+            minTickGap={4}
+            tick={({ x: rawX, y: rawY, payload }: XAxisTickContentProps) => {
+              const x = Number(rawX);
+              const y = Number(rawY);
+              // "prel." goes on a line of its own so that every month keeps its label.
+              const [month, prel] = String(payload.value)
+                .split(' prel.')
+                .map((part, i) => (i === 0 ? part : 'prel.'));
+              return (
+                <text x={x} y={y + 4} textAnchor="middle" fill={COLORS.text} fontSize={12}>
+                  <tspan x={x} dy="0.71em">
+                    {month}
+                  </tspan>
+                  {prel && (
+                    <tspan x={x} dy="1.2em" fontWeight={700}>
+                      {prel}
+                    </tspan>
+                  )}
+                </text>
+              );
+            }}
           />
           <YAxis
             tickFormatter={(v: number) => formatPercent(v / 100)}
