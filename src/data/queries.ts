@@ -134,6 +134,18 @@ export function fetchProblemsCsv(asOf: DayNumber): Promise<string> {
   return callWorker({ type: 'problemsCsv', asOf });
 }
 
+/** The published manifest, while every loaded file came from it (the user has loaded none of their own); else null. */
+export function usePublishedOnly(): Manifest | null {
+  const state = useWorkspace().data;
+  const published = usePublishedData().data;
+  const only =
+    !!state &&
+    !!published &&
+    state.files.length > 0 &&
+    state.files.every((f) => published.manifest.files.includes(f.file));
+  return only ? published.manifest : null;
+}
+
 /**
  * The as-of date every page uses: the one chosen in the URL; else the published manifest's, while
  * only published files are loaded; else the latest event date in the accepted rows.
@@ -142,13 +154,9 @@ export function useAsOf(): { asOf: DayNumber; source: string } {
   const [params] = useUrlState();
   const state = useWorkspace().data;
   const published = usePublishedData().data;
+  const publishedOnly = usePublishedOnly();
   const chosen = parseIsoDate(params.get('uttag') ?? '');
   if (chosen !== null) return { asOf: chosen, source: 'valt' };
-  const publishedOnly =
-    !!state &&
-    !!published &&
-    state.files.length > 0 &&
-    state.files.every((f) => published.manifest.files.includes(f.file));
-  if (publishedOnly && published.asOf != null) return { asOf: published.asOf, source: 'enligt publicerade data' };
+  if (publishedOnly && published?.asOf != null) return { asOf: published.asOf, source: 'enligt publicerade data' };
   return { asOf: state?.latestEventDate ?? NO_DATE, source: 'senaste händelsedatum i filerna' };
 }

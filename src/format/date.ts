@@ -1,7 +1,7 @@
 /** Dates and months for display, in Swedish (date-fns with the sv locale; never in the rules). */
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
-import { isoDate, type DayNumber, type MonthIndex } from '../kpi';
+import type { MonthIndex } from '../kpi';
 
 /** @example formatMonth(2025 * 12) // 'jan 2025' */
 export function formatMonth(month: MonthIndex): string {
@@ -16,9 +16,4 @@ export function formatMonthLong(month: MonthIndex): string {
 /** Name of a calendar month 1–12. @example monthName(6) // 'juni' */
 export function monthName(month: number): string {
   return format(new Date(2001, month - 1, 1), 'LLLL', { locale: sv });
-}
-
-/** A day as `2025-01-31` (the ISO form Swedish offices use). */
-export function formatDay(day: DayNumber): string {
-  return isoDate(day);
 }

@@ -10,7 +10,6 @@ import type {
   ConcernView,
   DecisionView,
   FileReconciliation,
-  InvestigationQuery,
   InvestigationView,
   IvoList,
   OverviewCard,
@@ -54,7 +53,7 @@ export type Request =
   | { type: 'state' }
   | { type: 'reconciliation'; asOf: DayNumber }
   | { type: 'problemsCsv'; asOf: DayNumber }
-  | { type: 'investigations'; query: InvestigationQuery }
+  | { type: 'investigations'; query: ViewQuery }
   | { type: 'concerns'; query: ViewQuery }
   | { type: 'decisions'; query: ViewQuery }
   | { type: 'overview'; query: ViewQuery }
@@ -71,7 +70,7 @@ export interface ResponseMap {
   investigations: InvestigationView | null;
   concerns: ConcernView | null;
   decisions: DecisionView | null;
-  overview: OverviewCard[];
+  overview: { cards: OverviewCard[]; units: string[] };
   watch: WatchView;
   ivoList: IvoList | null;
 }

@@ -117,6 +117,10 @@ export class Workspace {
    * (planned dates such as `forlangd_till` excluded). NO_DATE when nothing is loaded.
    */
   latestEventDate(): DayNumber {
+    return this.cached('latest-event', () => this.scanLatestEventDate());
+  }
+
+  private scanLatestEventDate(): DayNumber {
     let latest = NO_DATE;
     for (const kind of Object.keys(DATASETS) as DatasetKind[]) {
       const merged = this.dataset(kind);
@@ -135,6 +139,10 @@ export class Workspace {
    * computed at that as-of date and counted as rejected in the reconciliation.
    */
   rowsAfterAsOf(kind: DatasetKind, asOf: DayNumber): { keep: Uint8Array; problems: Problem[] } {
+    return this.cached(`after-as-of:${kind}:${asOf}`, () => this.scanRowsAfterAsOf(kind, asOf));
+  }
+
+  private scanRowsAfterAsOf(kind: DatasetKind, asOf: DayNumber): { keep: Uint8Array; problems: Problem[] } {
     const merged = this.dataset(kind);
     if (!merged) return { keep: new Uint8Array(0), problems: [] };
     const { table } = merged;
@@ -201,7 +209,7 @@ export class Workspace {
     return this.cached(`investigation-cube:${asOf}:${deadline.shiftToWorkingDay === true}`, () => {
       const table = this.accepted('utredningar', asOf);
       if (!table) return null;
-      const extensions = this.extensionsFor(table, textColumn(table, 'utredning_id'), asOf);
+      const extensions = this.extensions(table, asOf);
       const units = categoryColumn(table, 'enhet');
       const { cube } = buildInvestigationCube(
         {
@@ -222,39 +230,22 @@ export class Workspace {
   }
 
   /** Investigation figures at an as-of date, for the chosen units and month range. */
-  investigations(query: InvestigationQuery): InvestigationView | null {
+  investigations(query: ViewQuery): InvestigationView | null {
     const built = this.investigationCube(query.asOf, query.deadline);
     if (!built) return null;
     const units = unitCodes(built.units, query.units);
-    const all = monthlyCohorts(built.cube, { units });
-    const shares = all.map((m) => ({
+    const toShare = (m: InvestigationMonth): MonthlyShare => ({
       month: m.month,
       numerator: m.late,
       denominator: m.started,
       preliminary: m.preliminary,
-    }));
+    });
+    const all = monthlyCohorts(built.cube, { units });
+    const shares = all.map(toShare);
     const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
-    const bySex = sexComparison((sex) =>
-      monthlyCohorts(built.cube, { units, sexes: [sex] })
-        .filter((m) => m.month >= range.from && m.month <= range.to)
-        .map((m) => [m.late, m.started, m.preliminary]),
-    );
-    const byUnitSeries = unitSeries(
-      built.units,
-      units,
-      (unit) =>
-        monthlyCohorts(built.cube, { units: [unit] }).map((m) => ({
-          month: m.month,
-          numerator: m.late,
-          denominator: m.started,
-          preliminary: m.preliminary,
-        })),
-      range,
-    );
     return {
       ...monthWindow(all, query),
-      bySex,
-      byUnitSeries,
+      ...breakdowns(built.units, units, (filter) => monthlyCohorts(built.cube, filter).map(toShare), range),
       units: sortedLabels(built.units),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
@@ -303,35 +294,19 @@ export class Workspace {
     const built = this.concernCube(query.asOf, query.deadline);
     if (!built) return null;
     const codes = unitCodes(built.units, query.units);
-    const all = concernMonths(built.cube, codes);
-    const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
-    const bySex = sexComparison((sex) =>
-      concernMonths(built.cube, codes, [sex])
-        .filter((m) => m.month >= range.from && m.month <= range.to)
-        .map((m) => [m.inTime, m.inTime + m.late + m.pending, m.preliminary]),
-    );
-    const shares = all.map((m) => ({
+    const toShare = (m: ConcernMonth): MonthlyShare => ({
       month: m.month,
       numerator: m.inTime,
       denominator: m.inTime + m.late + m.pending,
       preliminary: m.preliminary,
-    }));
-    const byUnitSeries = unitSeries(
-      built.units,
-      codes,
-      (unit) =>
-        concernMonths(built.cube, [unit]).map((m) => ({
-          month: m.month,
-          numerator: m.inTime,
-          denominator: m.inTime + m.late + m.pending,
-          preliminary: m.preliminary,
-        })),
-      range,
-    );
+    });
+    const all = concernMonths(built.cube, codes);
+    const shares = all.map(toShare);
+    const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
+    const sharesFor = (filter: CubeFilter) => concernMonths(built.cube, filter.units, filter.sexes).map(toShare);
     return {
       ...monthWindow(all, query),
-      bySex,
-      byUnitSeries,
+      ...breakdowns(built.units, codes, sharesFor, range),
       units: sortedLabels(built.units),
       volume: all.map((m) => ({ month: m.month, value: m.received })),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
@@ -372,8 +347,17 @@ export class Workspace {
     const built = this.decisionCube(query.asOf, query.deadline);
     if (!built) return null;
     const filter = { units: unitCodes(built.units, query.units) };
-    const byMonth = groupDecisions(built.cube, (month) => month, filter);
-    const months = [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, counts]) => ({ month, ...counts }));
+    const monthsFor = (f: CubeFilter): DecisionMonth[] =>
+      [...groupDecisions(built.cube, (month) => month, f).entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([month, counts]) => ({ month, ...counts }));
+    const toShare = (m: DecisionMonth): MonthlyShare => ({
+      month: m.month,
+      numerator: m.executedLate + m.overdue,
+      denominator: m.decisions,
+      preliminary: m.preliminary,
+    });
+    const months = monthsFor(filter);
     const quarterOf = (month: MonthIndex) => Math.floor(month / 3);
     const range = resolveMonthRange(query, months[0]?.month ?? 0, months[months.length - 1]?.month ?? 0);
     const inWindow = (month: MonthIndex) => month >= range.from && month <= range.to;
@@ -401,34 +385,9 @@ export class Workspace {
         .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label, 'sv'));
     const total = months.reduce((sum, m) => sum + m.decisions, 0);
     const inTime = months.reduce((sum, m) => sum + m.executedInTime, 0);
-    const bySex = sexComparison((sex) =>
-      [
-        ...groupDecisions(built.cube, (month) => (inWindow(month) ? 0 : null), { ...filter, sexes: [sex] }).values(),
-      ].map((c) => [c.executedLate + c.overdue, c.decisions, c.preliminary]),
-    );
-    const shares = months.map((m) => ({
-      month: m.month,
-      numerator: m.executedLate + m.overdue,
-      denominator: m.decisions,
-      preliminary: m.preliminary,
-    }));
-    const byUnitSeries = unitSeries(
-      built.units,
-      filter.units,
-      (unit) =>
-        [...groupDecisions(built.cube, (month) => month, { units: [unit] }).entries()]
-          .sort(([a], [b]) => a - b)
-          .map(([month, c]) => ({
-            month,
-            numerator: c.executedLate + c.overdue,
-            denominator: c.decisions,
-            preliminary: c.preliminary,
-          })),
-      range,
-    );
+    const shares = months.map(toShare);
     return {
-      bySex,
-      byUnitSeries,
+      ...breakdowns(built.units, filter.units, (f) => monthsFor(f).map(toShare), range),
       yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
       periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
       ...monthWindow(months, query),
@@ -551,7 +510,7 @@ export class Workspace {
       const ids = textColumn(inv, 'utredning_id');
       const start = dateColumn(inv, 'startdatum');
       const end = dateColumn(inv, 'avslutsdatum');
-      const ext = this.extensionsFor(inv, ids, asOf);
+      const ext = this.extensions(inv, asOf);
       for (let i = 0; i < inv.count; i++) {
         if (end[i] !== NO_DATE || !keep(i)) continue;
         const deadline = fourMonthDeadline(start[i], options);
@@ -655,64 +614,50 @@ export class Workspace {
     };
   }
 
-  /** The overview cards: each loaded indicator's headline at the as-of date. */
-  overview(query: ViewQuery): OverviewCard[] {
+  /** The overview: each loaded indicator's headline at the as-of date, and the units to choose from. */
+  overview(query: ViewQuery): { cards: OverviewCard[]; units: string[] } {
+    // Every month: the views' year-over-year rows are then the whole monthly series.
+    const all = { ...query, fromMonth: 0, toMonth: Number.MAX_SAFE_INTEGER };
+    const investigations = this.investigations(all);
+    const concerns = this.concerns(all);
+    const decisions = this.decisions(all);
     const cards: OverviewCard[] = [];
-    const investigations = this.investigations(query);
+    const card = (
+      id: OverviewCard['id'],
+      title: string,
+      shareLabel: string,
+      lowerIsBetter: boolean,
+      rows: MonthlyShare[],
+    ) => cards.push({ id, title, shareLabel, lowerIsBetter, headline: headline(rows, lowerIsBetter) });
     if (investigations) {
-      cards.push({
-        id: 'utredningstid',
-        title: 'Utredningar över fyra månader utan förlängning i tid',
-        shareLabel: 'andel sena',
-        lowerIsBetter: true,
-        headline: headline(
-          investigations.months.map((m) => ({
-            month: m.month,
-            numerator: m.late,
-            denominator: m.started,
-            preliminary: m.preliminary,
-          })),
-          true,
-        ),
-      });
+      card(
+        'utredningstid',
+        'Utredningar över fyra månader utan förlängning i tid',
+        'andel sena',
+        true,
+        investigations.yearOverYear,
+      );
     }
-    const concerns = this.concerns(query);
     if (concerns) {
-      cards.push({
-        id: 'orosanmalningar',
-        title: 'Orosanmälningar förhandsbedömda inom 14 dagar',
-        shareLabel: 'andel i tid',
-        lowerIsBetter: false,
-        headline: headline(
-          concerns.months.map((m) => ({
-            month: m.month,
-            numerator: m.inTime,
-            denominator: m.inTime + m.late + m.pending,
-            preliminary: m.preliminary,
-          })),
-          false,
-        ),
-      });
+      card(
+        'orosanmalningar',
+        'Orosanmälningar förhandsbedömda inom 14 dagar',
+        'andel i tid',
+        false,
+        concerns.yearOverYear,
+      );
     }
-    const decisions = this.decisions({ ...query, fromMonth: 0, toMonth: Number.MAX_SAFE_INTEGER });
     if (decisions && !decisions.onlyNotExecuted) {
-      cards.push({
-        id: 'verkstallighet',
-        title: 'Beslut om insats ej verkställda inom tre månader',
-        shareLabel: 'andel ej i tid',
-        lowerIsBetter: true,
-        headline: headline(
-          decisions.months.map((m) => ({
-            month: m.month,
-            numerator: m.executedLate + m.overdue,
-            denominator: m.decisions,
-            preliminary: m.preliminary,
-          })),
-          true,
-        ),
-      });
+      card(
+        'verkstallighet',
+        'Beslut om insats ej verkställda inom tre månader',
+        'andel ej i tid',
+        true,
+        decisions.yearOverYear,
+      );
     }
-    return cards;
+    const units = [investigations, concerns, decisions].flatMap((view) => view?.units ?? []);
+    return { cards, units: sortedLabels([...new Set(units)]) };
   }
 
   private cached<T>(key: string, compute: () => T): T {
@@ -720,7 +665,16 @@ export class Workspace {
     return this.memo.get(key) as T;
   }
 
-  private extensionsFor(table: Table, ids: string[], asOf: DayNumber) {
+  /**
+   * Extension decisions joined onto the investigations accepted at an as-of date (`table` is
+   * `accepted('utredningar', asOf)`); cached, as the cube and the watch list both need them.
+   */
+  private extensions(table: Table, asOf: DayNumber) {
+    return this.cached(`extensions:${asOf}`, () => this.joinExtensionsOnto(table, asOf));
+  }
+
+  private joinExtensionsOnto(table: Table, asOf: DayNumber) {
+    const ids = textColumn(table, 'utredning_id');
     const fromFile = this.dataset('forlangningar');
     const inline = table.dates.forlangning_beslutsdatum;
     const ext = fromFile ? this.accepted('forlangningar', asOf) : null;
@@ -776,8 +730,6 @@ export interface ViewQuery {
   deadline?: DeadlineOptions;
 }
 
-export type InvestigationQuery = ViewQuery;
-
 /** The months of a view inside the chosen range, and the range the data covers. */
 interface MonthWindow<Row> {
   firstMonth: MonthIndex | null;
@@ -828,17 +780,16 @@ export interface UnitSeries {
   preliminary: boolean;
 }
 
-/** Every unit's series over the range (all units, or the chosen ones), in dictionary order of names. */
+/** Every unit's series (all units, or the chosen ones), in order of their names. */
 function unitSeries(
   labels: readonly string[],
   chosen: number[] | undefined,
   monthsOf: (unit: number) => MonthlyShare[],
-  range: { from: MonthIndex; to: MonthIndex },
 ): UnitSeries[] {
   const codes = chosen ?? labels.map((_, i) => i);
   return codes
     .map((code) => {
-      const months = monthsOf(code).filter((m) => m.month >= range.from && m.month <= range.to);
+      const months = monthsOf(code);
       const numerator = months.reduce((s, m) => s + m.numerator, 0);
       const denominator = months.reduce((s, m) => s + m.denominator, 0);
       const withData = months.filter((m) => m.denominator > 0);
@@ -860,6 +811,29 @@ function unitSeries(
     .sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
 }
 
+/** A subset of a cube's cells: unit codes and kön codes, all when absent. */
+interface CubeFilter {
+  units?: number[];
+  sexes?: number[];
+}
+
+/**
+ * The breakdowns every indicator view carries, over the chosen months: pojkar and flickor with a
+ * test, and each unit's series. `sharesFor` gives the view's monthly shares for a subset of its cube.
+ */
+function breakdowns(
+  labels: readonly string[],
+  units: number[] | undefined,
+  sharesFor: (filter: CubeFilter) => MonthlyShare[],
+  range: { from: MonthIndex; to: MonthIndex },
+): { bySex: SexComparison; byUnitSeries: UnitSeries[] } {
+  const inRange = (rows: MonthlyShare[]) => rows.filter((m) => m.month >= range.from && m.month <= range.to);
+  return {
+    bySex: sexComparison((sex) => inRange(sharesFor({ units, sexes: [sex] }))),
+    byUnitSeries: unitSeries(labels, units, (unit) => inRange(sharesFor({ units: [unit] }))),
+  };
+}
+
 /** Pojkar and flickor side by side over the chosen months, with a chi-square test. */
 export interface SexComparison {
   groups: { sex: 'pojke' | 'flicka'; numerator: number; denominator: number; share: number | null }[];
@@ -867,8 +841,8 @@ export interface SexComparison {
   preliminary: boolean;
 }
 
-/** Sums [numerator, denominator, preliminary] per month for pojkar (code 1) and flickor (code 2) and tests the difference. */
-function sexComparison(monthsOf: (sex: number) => [number, number, boolean][]): SexComparison {
+/** Sums the monthly shares of pojkar (kön code 1) and flickor (code 2) and tests the difference. */
+function sexComparison(monthsOf: (sex: number) => MonthlyShare[]): SexComparison {
   let preliminary = false;
   const groups = (
     [
@@ -877,16 +851,16 @@ function sexComparison(monthsOf: (sex: number) => [number, number, boolean][]): 
     ] as const
   ).map(([sex, code]) => {
     const months = monthsOf(code);
-    const numerator = months.reduce((s, m) => s + m[0], 0);
-    const denominator = months.reduce((s, m) => s + m[1], 0);
-    preliminary ||= months.some((m) => m[2]);
+    const numerator = months.reduce((s, m) => s + m.numerator, 0);
+    const denominator = months.reduce((s, m) => s + m.denominator, 0);
+    preliminary ||= months.some((m) => m.preliminary);
     return { sex, numerator, denominator, share: denominator > 0 ? numerator / denominator : null };
   });
   return { groups, test: chiSquareTest(groups.map((g) => [g.numerator, g.denominator] as const)), preliminary };
 }
 
 /** Months shown when no range is chosen: the latest twelve. */
-export const DEFAULT_SPAN = 12;
+const DEFAULT_SPAN = 12;
 
 /** The chosen month range, defaulting to the latest DEFAULT_SPAN months of the data. */
 export function resolveMonthRange(

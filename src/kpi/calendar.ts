@@ -91,14 +91,30 @@ export function monthOfDay(dayNumber: DayNumber): MonthIndex {
   return year * 12 + month - 1;
 }
 
-/** First day of a month index. */
-export function firstDayOfMonth(monthIndex: MonthIndex): DayNumber {
-  return dayFromYmd(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
-}
-
-/** Last day of a month index. */
-export function lastDayOfMonth(monthIndex: MonthIndex): DayNumber {
-  return firstDayOfMonth(monthIndex + 1) - 1;
+/**
+ * The month of each day, and the span of months they cover: what every cube's month axis is.
+ * Rows that `include` rejects get month −1 and stay outside the span.
+ * @example monthSpan(Int32Array.of(dayFromYmd(2025, 3, 9))) // { months: [2025 * 12 + 2], firstMonth: 2025 * 12 + 2, monthCount: 1 }
+ */
+export function monthSpan(
+  days: Int32Array,
+  include?: (row: number) => boolean,
+): { months: Int32Array; firstMonth: MonthIndex; monthCount: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  const months = new Int32Array(days.length);
+  for (let i = 0; i < days.length; i++) {
+    if (include && !include(i)) {
+      months[i] = -1;
+      continue;
+    }
+    const month = monthOfDay(days[i]);
+    months[i] = month;
+    if (month < min) min = month;
+    if (month > max) max = month;
+  }
+  const monthCount = max >= min ? max - min + 1 : 0;
+  return { months, firstMonth: monthCount > 0 ? min : 0, monthCount };
 }
 
 /** `YYYY-MM-DD` of a day number. @example isoDate(0) // "1970-01-01" */

@@ -3,9 +3,8 @@
  * förhandsbedömning is due within 14 days of receipt; the skyddsbedömning at once (same day, or
  * the next day for a late arrival).
  */
-import { monthOfDay, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
-import type { DeadlineOptions } from './investigations';
-import { SEX_LABELS } from './investigations';
+import { monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import { SEX_LABELS, type DeadlineOptions } from './investigations';
 
 export const ConcernStatus = {
   inTime: 0,
@@ -102,19 +101,9 @@ export interface ConcernCube {
 
 /** One pass over the reports: classifies each and counts it into its cell. Rows received after the as-of date must be filtered out before. */
 export function buildConcernCube(table: ConcernColumns, asOf: DayNumber, options: DeadlineOptions = {}): ConcernCube {
-  let minMonth = Number.POSITIVE_INFINITY;
-  let maxMonth = Number.NEGATIVE_INFINITY;
-  const months = new Int32Array(table.count);
-  for (let i = 0; i < table.count; i++) {
-    const month = monthOfDay(table.received[i]);
-    months[i] = month;
-    if (month < minMonth) minMonth = month;
-    if (month > maxMonth) maxMonth = month;
-  }
+  const { months, firstMonth, monthCount } = monthSpan(table.received);
   const unitCount = Math.max(1, table.unitCount);
   const sexCount = SEX_LABELS.length;
-  const monthCount = maxMonth >= minMonth ? maxMonth - minMonth + 1 : 0;
-  const firstMonth = monthCount > 0 ? minMonth : 0;
   const counts = new Uint32Array(monthCount * unitCount * sexCount * CONCERN_COUNTERS);
   const lateReasons = new Map<string, number>();
   for (let i = 0; i < table.count; i++) {

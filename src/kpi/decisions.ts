@@ -7,13 +7,13 @@ import {
   addMonthsClamped,
   dayFromYmd,
   monthOfDay,
+  monthSpan,
   nextWorkingDay,
   NO_DATE,
   type DayNumber,
   type MonthIndex,
 } from './calendar';
-import type { DeadlineOptions } from './investigations';
-import { SEX_LABELS } from './investigations';
+import { SEX_LABELS, type DeadlineOptions } from './investigations';
 
 /** Deadline: decision + 3 calendar months, month-end clamped. @example isoDate(threeMonthDeadline(day('2025-11-30'))) // '2026-02-28' */
 export function threeMonthDeadline(start: DayNumber, options: DeadlineOptions = {}): DayNumber {
@@ -23,12 +23,6 @@ export function threeMonthDeadline(start: DayNumber, options: DeadlineOptions = 
 
 export const DecisionStatus = { executedInTime: 0, executedLate: 1, overdue: 2, notYetDue: 3 } as const;
 export type DecisionStatus = (typeof DecisionStatus)[keyof typeof DecisionStatus];
-export const DECISION_STATUS_LABELS = [
-  'verkställt i tid',
-  'verkställt sent',
-  'ej verkställt, frist passerad',
-  'ej verkställt, inom frist',
-] as const;
 
 /**
  * Classifies a decision at the as-of date. Executed on the deadline day is in time.
@@ -161,21 +155,12 @@ export function buildDecisionCube(
   asOf: DayNumber,
   options: DeadlineOptions = {},
 ): DecisionCube {
-  let minMonth = Number.POSITIVE_INFINITY;
-  let maxMonth = Number.NEGATIVE_INFINITY;
-  const months = new Int32Array(table.count);
+  const { months, firstMonth, monthCount } = monthSpan(table.decided);
   let executedCount = 0;
-  for (let i = 0; i < table.count; i++) {
-    months[i] = monthOfDay(table.decided[i]);
-    if (months[i] < minMonth) minMonth = months[i];
-    if (months[i] > maxMonth) maxMonth = months[i];
-    if (table.executed[i] !== NO_DATE) executedCount++;
-  }
+  for (let i = 0; i < table.count; i++) if (table.executed[i] !== NO_DATE) executedCount++;
   const unitCount = Math.max(1, table.unitCount);
   const interventionCount = Math.max(1, table.interventionCount);
   const sexCount = SEX_LABELS.length;
-  const monthCount = maxMonth >= minMonth ? maxMonth - minMonth + 1 : 0;
-  const firstMonth = monthCount > 0 ? minMonth : 0;
   const counts = new Uint32Array(monthCount * unitCount * interventionCount * sexCount * 4);
   const executionDays = {
     month: new Int32Array(executedCount),

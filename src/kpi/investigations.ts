@@ -3,7 +3,7 @@
  * SoL (2025:400) 20 kap 3 §): finished within four months of the start, unless an
  * extension was decided within those four months.
  */
-import { addMonthsClamped, monthOfDay, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import { addMonthsClamped, monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
 
 /** The four states of DOMAIN.md, as small integers for typed-array columns. */
 export const InvestigationStatus = {
@@ -109,26 +109,13 @@ export function buildInvestigationCube(
   options: DeadlineOptions = {},
 ): { cube: InvestigationCube; rowsAfterAsOf: number[] } {
   const rowsAfterAsOf: number[] = [];
-  let minMonth = Number.POSITIVE_INFINITY;
-  let maxMonth = Number.NEGATIVE_INFINITY;
-  const months = new Int32Array(table.count);
-  for (let i = 0; i < table.count; i++) {
-    const start = table.start[i];
-    const end = table.end[i];
-    if (start > asOf || (end !== NO_DATE && end > asOf)) {
-      rowsAfterAsOf.push(i);
-      months[i] = -1;
-      continue;
-    }
-    const month = monthOfDay(start);
-    months[i] = month;
-    if (month < minMonth) minMonth = month;
-    if (month > maxMonth) maxMonth = month;
-  }
+  const { months, firstMonth, monthCount } = monthSpan(table.start, (i) => {
+    const after = table.start[i] > asOf || (table.end[i] !== NO_DATE && table.end[i] > asOf);
+    if (after) rowsAfterAsOf.push(i);
+    return !after;
+  });
   const unitCount = Math.max(1, table.units.length);
   const sexCount = SEX_LABELS.length;
-  const monthCount = maxMonth >= minMonth ? maxMonth - minMonth + 1 : 0;
-  const firstMonth = monthCount > 0 ? minMonth : 0;
   const counts = new Uint32Array(monthCount * unitCount * sexCount * CUBE_COUNTERS);
   for (let i = 0; i < table.count; i++) {
     if (months[i] < 0) continue;

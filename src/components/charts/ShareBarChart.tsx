@@ -66,21 +66,18 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
             height={40}
             interval={rows.length <= 14 ? 0 : 'preserveStartEnd'}
             minTickGap={4}
-            tick={({ x: rawX, y: rawY, payload }: XAxisTickContentProps) => {
+            tick={({ x: rawX, y: rawY, payload, index }: XAxisTickContentProps) => {
               const x = Number(rawX);
               const y = Number(rawY);
               // "prel." goes on a line of its own so that every month keeps its label.
-              const [month, prel] = String(payload.value)
-                .split(' prel.')
-                .map((part, i) => (i === 0 ? part : 'prel.'));
               return (
                 <text x={x} y={y + 4} textAnchor="middle" fill={COLORS.text} fontSize={12}>
                   <tspan x={x} dy="0.71em">
-                    {month}
+                    {String(payload.value)}
                   </tspan>
-                  {prel && (
+                  {rows[index]?.preliminary && (
                     <tspan x={x} dy="1.2em" fontWeight={700}>
-                      {prel}
+                      prel.
                     </tspan>
                   )}
                 </text>
@@ -101,7 +98,10 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
               if (!row) return null;
               return (
                 <div className="tooltip">
-                  <strong>{row.label}</strong>
+                  <strong>
+                    {row.label}
+                    {row.preliminary ? ' prel.' : ''}
+                  </strong>
                   {row.details.map((line) => (
                     <div key={line}>{line}</div>
                   ))}

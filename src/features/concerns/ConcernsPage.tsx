@@ -26,7 +26,7 @@ import { isoDate, isoMonth, type MonthIndex, type ReasonRow } from '../../kpi';
 function chartRow(r: ConcernMonthRow): ShareBarRow {
   return {
     key: isoMonth(r.month),
-    label: `${formatMonth(r.month)}${r.preliminary ? ' prel.' : ''}`,
+    label: formatMonth(r.month),
     current: r.inTimeShare === null ? null : r.inTimeShare * 100,
     previous: r.yoy?.previousShare == null ? null : r.yoy.previousShare * 100,
     preliminary: r.preliminary,

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { saveMapping } from '../../data/mappings';
 import { DATASET_LABELS, DATASETS, matchHeader, type DatasetKind, type SavedMapping } from '../../import/datasets';
-import type { FileNeedingMapping } from '../../import/importFile';
+import { missingRequiredFields, type FileNeedingMapping } from '../../import/importFile';
 
 interface Props {
   pending: FileNeedingMapping;
@@ -14,7 +14,7 @@ export function MappingForm({ pending, onConfirm, onCancel }: Props) {
   const [dataset, setDataset] = useState<DatasetKind>(pending.guess ?? 'utredningar');
   const [columns, setColumns] = useState<Record<string, string>>(pending.suggested);
   const spec = DATASETS[dataset];
-  const missing = spec.fields.filter((f) => f.required && !columns[f.key]);
+  const missing = missingRequiredFields({ dataset, columns });
   const chooseDataset = (kind: DatasetKind) => {
     setDataset(kind);
     const matched = matchHeader(DATASETS[kind], pending.header);
@@ -76,7 +76,7 @@ export function MappingForm({ pending, onConfirm, onCancel }: Props) {
       </div>
       {missing.length > 0 && (
         <p className="error" role="status">
-          Välj kolumn för: {missing.map((f) => f.label).join(', ')}.
+          Välj kolumn för: {missing.join(', ')}.
         </p>
       )}
       <div className="buttons">

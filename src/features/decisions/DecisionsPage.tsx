@@ -72,7 +72,7 @@ export function DecisionsPage() {
     const previous = q.previousYear;
     return {
       key: quarterLabel(q.quarter),
-      label: `${quarterLabel(q.quarter)}${q.preliminary ? ' prel.' : ''}`,
+      label: quarterLabel(q.quarter),
       current: q.lateShare === null ? null : q.lateShare * 100,
       previous: previous?.lateShare == null ? null : previous.lateShare * 100,
       preliminary: q.preliminary,

@@ -84,7 +84,7 @@ const columns: Column<InvestigationMonthRow>[] = [
 function chartRow(r: InvestigationMonthRow): ShareBarRow {
   return {
     key: isoMonth(r.month),
-    label: `${formatMonth(r.month)}${r.preliminary ? ' prel.' : ''}`,
+    label: formatMonth(r.month),
     current: r.lateShare === null ? null : r.lateShare * 100,
     previous: r.yoy?.previousShare == null ? null : r.yoy.previousShare * 100,
     preliminary: r.preliminary,

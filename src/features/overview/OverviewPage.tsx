@@ -96,8 +96,6 @@ export function OverviewPage() {
   const state = useWorkspace().data;
   const { setParams, asOf, asOfSource, units, baseQuery: query } = useViewFilters();
   const view = useView('overview', state?.version, query);
-  const investigations = useView('investigations', state?.version, query);
-  const units_ = investigations.data?.units ?? [];
 
   const status = viewStatus('Översikt', 'Inga filer är inlästa.', !state || state.files.length === 0, view);
   if (status || !view.data) return status;
@@ -108,12 +106,12 @@ export function OverviewPage() {
         Senaste avslutade månad och året hittills, jämfört med samma period föregående år. Pilen och ordet säger om
         förändringen är en förbättring eller en försämring.
       </p>
-      <ViewControls asOf={asOf} unitOptions={units_} units={units} />
+      <ViewControls asOf={asOf} unitOptions={view.data.units} units={units} />
       <p className="meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource})
       </p>
       <div className="cards">
-        {view.data.map((card) => (
+        {view.data.cards.map((card) => (
           <Card key={card.id} card={card} onOpen={() => setParams({ sida: card.id }, true)} />
         ))}
       </div>

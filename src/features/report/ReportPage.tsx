@@ -9,7 +9,7 @@ import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { PeriodControls } from '../../components/ui/ViewControls';
-import { usePublishedData, useView, useWorkspace } from '../../data/queries';
+import { usePublishedOnly, useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, monthName } from '../../format/date';
 import { concernPeriodColumns, periodColumns, withYearOverYear } from '../../format/exports';
@@ -113,7 +113,7 @@ function ReportSection(props: SectionProps) {
       <ShareBarChart
         rows={months.map((m) => ({
           key: String(m.month),
-          label: `${formatMonth(m.month)}${m.preliminary ? ' prel.' : ''}`,
+          label: formatMonth(m.month),
           current: m.yoy?.share == null ? null : m.yoy.share * 100,
           previous: m.yoy?.previousShare == null ? null : m.yoy.previousShare * 100,
           preliminary: m.preliminary,
@@ -170,7 +170,7 @@ function ReportSection(props: SectionProps) {
 
 export function ReportPage() {
   const state = useWorkspace().data;
-  const published = usePublishedData().data;
+  const publishedOnly = usePublishedOnly();
   const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo, baseQuery } = useViewFilters();
   const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
   const query = useMemo(
@@ -202,9 +202,7 @@ export function ReportPage() {
     );
   }
   const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
-  const publishedOnly = !!published && state.files.every((f) => published.manifest.files.includes(f.file));
-  const source =
-    publishedOnly && published?.manifest.source ? published.manifest.source : state.files.map((f) => f.file).join(', ');
+  const source = publishedOnly?.source ?? state.files.map((f) => f.file).join(', ');
   const common = { year, periodFrom, periodTo };
   const prelMonths = [
     ...(investigations?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (utredningar)`),
