@@ -18,13 +18,22 @@ export function AboutPage() {
         </li>
         <li>En förlängning räknas bara om den beslutats senast på fristdagen.</li>
         <li>En startmånad med utredningar som ännu pågår inom fristen är preliminär: andelen sena kan stiga.</li>
+        <li>
+          Orosanmälan: förhandsbedömning senast dag 14 efter att anmälan kom in; anmälningar om barn som redan utreds
+          räknas inte i andelen.
+        </li>
+        <li>
+          Beslut om insats: verkställt senast beslutsdatum + 3 kalendermånader; beslut som inte verkställts i tid
+          rapporteras till IVO varje kvartal tills de verkställts.
+        </li>
         <li>Uttagsdatum är som standard det senaste händelsedatumet i filerna och kan ändras.</li>
       </ul>
       <h2>Tillgänglighetsredogörelse</h2>
       <p>
         Insyn ska uppfylla lagen (2018:1937) om tillgänglighet till digital offentlig service och WCAG 2.1 nivå AA.
         Varje diagram har en tabell med samma siffror, allt kan användas med tangentbord, preliminära värden markeras
-        med text och mönster och inte bara med färg.
+        med text och mönster och inte bara med färg, och förändringar anges med ord (bättre/sämre) och inte bara med pil
+        eller färg. Varje sida prövas automatiskt mot WCAG 2.1 A och AA med axe-core vid varje ändring av koden.
       </p>
       <p>
         Kända brister: diagrammens verktygstips visar antal först när man pekar på eller tabbar till diagrammet; samma
