@@ -71,7 +71,11 @@ export function delimiterName(delimiter: string): string {
 }
 
 function failed(file: string, code: Problem['code'], message: string): FailedFile {
-  return { status: 'failed', file, problem: { file, line: 0, column: '', value: '', code, message } };
+  return {
+    status: 'failed',
+    file,
+    problem: { file, line: 0, column: '', value: '', code, severity: 'avvisad', message },
+  };
 }
 
 /**

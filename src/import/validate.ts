@@ -22,6 +22,9 @@ export type ProblemCode =
   | 'unknown-dataset'
   | 'missing-mapping';
 
+/** `avvisad`: the row counts nowhere; `varning`: the row counts, one optional field is ignored. */
+export type Severity = 'avvisad' | 'varning';
+
 export interface Problem {
   file: string;
   /** 1-based line in the file; 0 for a problem with the whole file. */
@@ -29,6 +32,7 @@ export interface Problem {
   column: string;
   value: string;
   code: ProblemCode;
+  severity: Severity;
   message: string;
 }
 
@@ -162,6 +166,7 @@ export function validateRecords(
       column: field ? parsed.header[columns[field.key]] : '',
       value: displayValue(value),
       code,
+      severity: 'avvisad',
       message,
     });
 
@@ -304,6 +309,7 @@ export function findDuplicateIds(table: Table, idKey: string): { keep: Uint8Arra
       column: idKey,
       value: displayValue(ids[i]),
       code: 'duplicate-id',
+      severity: 'avvisad',
       message: `Id ${displayValue(ids[i])} finns redan (${firstWhere}); raden räknas inte två gånger.`,
     });
   }

@@ -161,6 +161,7 @@ export class Workspace {
             column: field?.label ?? key,
             value: isoDate(column[i]),
             code: 'after-as-of',
+            severity: 'avvisad',
             message: `${field?.label ?? key} ${isoDate(column[i])} ligger efter uttagsdatum ${isoDate(asOf)}; raden räknas inte.`,
           });
         }
@@ -179,7 +180,8 @@ export class Workspace {
       if (!merged) continue;
       problems.push(...merged.duplicateProblems, ...this.rowsAfterAsOf(kind, asOf).problems);
     }
-    for (const p of problems) rejectedByFile.set(p.file, (rejectedByFile.get(p.file) ?? 0) + 1);
+    for (const p of problems)
+      if (p.severity === 'avvisad') rejectedByFile.set(p.file, (rejectedByFile.get(p.file) ?? 0) + 1);
     const files = this.files.map((f) => {
       const rejected = rejectedByFile.get(f.file) ?? 0;
       return {
