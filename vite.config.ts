@@ -20,12 +20,19 @@ const contentSecurityPolicy = (): Plugin => ({
     ),
 });
 
+/**
+ * `npm start` opens a browser only where one can be opened: on Linux that needs a desktop
+ * (DISPLAY or WAYLAND_DISPLAY); without one `vite --open` printed `xdg-open ENOENT`.
+ */
+const canOpenBrowser =
+  !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
+
 // base './' so the built site works from any folder of a municipal web server.
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 1200 },
-  server: { port: 5173 },
+  server: { port: 5173, open: canOpenBrowser },
   preview: { port: 4173 },
 });

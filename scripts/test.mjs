@@ -8,6 +8,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+// Before anything else: a machine without Chromium gets it installed, or one line on what to run.
+const missingChromium = ensureChromium();
+if (missingChromium) {
+  console.log(missingChromium);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 
 const runs = [
   { name: 'unit (Europe/Stockholm)', tz: 'Europe/Stockholm', args: ['--project', 'unit'] },
