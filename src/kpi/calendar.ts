@@ -173,54 +173,109 @@ export function easterSunday(year: number): DayNumber {
 }
 
 /**
- * Days on which a statutory last day does not fall under lag (1930:173) 2 §: Swedish public
- * holidays (lag 1989:253) plus midsommarafton, julafton and nyårsafton, which the law names.
- * @example swedishNonWorkingHolidays(2025).has(dayFromYmd(2025, 6, 20)) // true (midsommarafton)
+ * First year whose holidays are computed. From 1990 one act lists them, lag (1989:253) om allmänna
+ * helgdagar (in force 1990-01-01; changed only by SFS 2004:1320 from 2005-04-01), and 2 § of lag
+ * (1930:173) names Saturday, midsommarafton, julafton and nyårsafton in its wording of SFS 1987:1212,
+ * unchanged since. Earlier years were governed by scattered acts (before 1953 midsommardagen and alla
+ * helgons dag had fixed dates; before 1974 the law shifted only summer Saturdays), so they are refused.
  */
-export function swedishNonWorkingHolidays(year: number): Set<DayNumber> {
+export const FIRST_HOLIDAY_RULE_YEAR = 1990;
+
+/** The days of one year on which a last day does not fall, by name; or why they are not known. */
+export type HolidayYear =
+  | { covered: true; year: number; days: ReadonlyMap<DayNumber, string> }
+  | { covered: false; year: number; message: string };
+
+/**
+ * Days on which a statutory last day does not fall under lag (1930:173) 2 §, by the rules in force
+ * that year: the public holidays of lag (1989:253) (annandag pingst until 2004, nationaldagen from
+ * 2005) plus midsommarafton, julafton and nyårsafton, which 2 § names. Saturdays and Sundays are not
+ * listed. Years before {@link FIRST_HOLIDAY_RULE_YEAR} are refused with a Swedish message.
+ * @example holidayYear(2004).covered // true; its days include 2004-05-31 'annandag pingst', not 2004-06-06
+ * @example holidayYear(1989) // { covered: false, year: 1989, message: 'Helgflytt kan inte beräknas för år 1989: …' }
+ */
+export function holidayYear(year: number): HolidayYear {
+  if (!Number.isInteger(year) || year < FIRST_HOLIDAY_RULE_YEAR) {
+    return { covered: false, year, message: holidayRefusalMessage(`år ${year}`) };
+  }
   const easter = easterSunday(year);
-  // Midsommardagen is the Saturday in 20–26 June; allhelgonadagen the Saturday in 31 Oct–6 Nov.
+  // Midsommardagen is the Saturday in 20–26 June; alla helgons dag the Saturday in 31 Oct–6 Nov.
   const saturdayFrom = (month: number, day: number): DayNumber => {
     const first = dayFromYmd(year, month, day);
     return first + ((5 - weekday(first) + 7) % 7);
   };
   const midsommardagen = saturdayFrom(6, 20);
-  return new Set([
-    dayFromYmd(year, 1, 1), // nyårsdagen
-    dayFromYmd(year, 1, 6), // trettondedag jul
-    easter - 2, // långfredagen
-    easter, // påskdagen
-    easter + 1, // annandag påsk
-    dayFromYmd(year, 5, 1), // första maj
-    easter + 39, // Kristi himmelsfärdsdag
-    easter + 49, // pingstdagen
-    dayFromYmd(year, 6, 6), // nationaldagen
-    midsommardagen - 1, // midsommarafton
-    midsommardagen,
-    saturdayFrom(10, 31), // alla helgons dag
-    dayFromYmd(year, 12, 24), // julafton
-    dayFromYmd(year, 12, 25), // juldagen
-    dayFromYmd(year, 12, 26), // annandag jul
-    dayFromYmd(year, 12, 31), // nyårsafton
-  ]);
+  // SFS 2004:1320 took effect 2005-04-01, before annandag pingst and 6 June of 2005.
+  const from2005 = year >= 2005;
+  const named: [DayNumber, string][] = [
+    [dayFromYmd(year, 1, 1), 'nyårsdagen'],
+    [dayFromYmd(year, 1, 6), 'trettondedag jul'],
+    [easter - 2, 'långfredagen'],
+    [easter, 'påskdagen'],
+    [easter + 1, 'annandag påsk'],
+    [dayFromYmd(year, 5, 1), 'första maj'],
+    [easter + 39, 'Kristi himmelsfärdsdag'],
+    [easter + 49, 'pingstdagen'],
+    ...(from2005 ? [] : [[easter + 50, 'annandag pingst'] as [DayNumber, string]]),
+    ...(from2005 ? [[dayFromYmd(year, 6, 6), 'nationaldagen'] as [DayNumber, string]] : []),
+    [midsommardagen - 1, 'midsommarafton'],
+    [midsommardagen, 'midsommardagen'],
+    [saturdayFrom(10, 31), 'alla helgons dag'],
+    [dayFromYmd(year, 12, 24), 'julafton'],
+    [dayFromYmd(year, 12, 25), 'juldagen'],
+    [dayFromYmd(year, 12, 26), 'annandag jul'],
+    [dayFromYmd(year, 12, 31), 'nyårsafton'],
+  ];
+  return { covered: true, year, days: new Map(named.sort((a, b) => a[0] - b[0])) };
 }
 
-const holidayCache = new Map<number, Set<DayNumber>>();
+function holidayRefusalMessage(years: string): string {
+  return (
+    `Helgflytt kan inte beräknas för ${years}: appen känner helgdagsreglerna från ` +
+    `${FIRST_HOLIDAY_RULE_YEAR} (lag 1989:253). Frister som slutar då räknas utan helgflytt.`
+  );
+}
+
+/**
+ * The Swedish message for the years in a span of last days that the holiday shift does not cover,
+ * or null when it covers them all. Callers show it wherever the shift is on.
+ * @example holidayShiftRefusal(dayFromYmd(1988, 3, 1), dayFromYmd(2025, 1, 1)) // 'Helgflytt kan inte beräknas för åren 1988–1989: …'
+ */
+export function holidayShiftRefusal(firstDay: DayNumber, lastDay: DayNumber): string | null {
+  const firstYear = ymdFromDay(firstDay).year;
+  const lastYear = Math.min(ymdFromDay(lastDay).year, FIRST_HOLIDAY_RULE_YEAR - 1);
+  if (firstYear > lastYear) return null;
+  return holidayRefusalMessage(firstYear === lastYear ? `år ${firstYear}` : `åren ${firstYear}–${lastYear}`);
+}
+
+/**
+ * The days of {@link holidayYear} as a set; empty for a year it refuses.
+ * @example swedishNonWorkingHolidays(2025).has(dayFromYmd(2025, 6, 20)) // true (midsommarafton)
+ */
+export function swedishNonWorkingHolidays(year: number): Set<DayNumber> {
+  const rules = holidayYear(year);
+  return new Set(rules.covered ? rules.days.keys() : []);
+}
+
+const holidayCache = new Map<number, HolidayYear>();
 
 /**
  * Moves a last day that falls on a Saturday, Sunday or holiday to the next weekday
- * (lag 1930:173 2 §). @example isoDate(nextWorkingDay(dayFromYmd(2025, 12, 24))) // "2025-12-29"
+ * (lag 1930:173 2 §). A day in a year that {@link holidayYear} refuses is returned unchanged (no
+ * shift rather than a wrong one); {@link holidayShiftRefusal} gives the message to show.
+ * @example isoDate(nextWorkingDay(dayFromYmd(2025, 12, 24))) // "2025-12-29"
  */
 export function nextWorkingDay(dayNumber: DayNumber): DayNumber {
   let day = dayNumber;
   for (;;) {
     const year = ymdFromDay(day).year;
-    let holidays = holidayCache.get(year);
-    if (!holidays) {
-      holidays = swedishNonWorkingHolidays(year);
-      holidayCache.set(year, holidays);
+    let rules = holidayCache.get(year);
+    if (!rules) {
+      rules = holidayYear(year);
+      holidayCache.set(year, rules);
     }
-    if (weekday(day) < 5 && !holidays.has(day)) return day;
+    if (!rules.covered) return dayNumber;
+    if (weekday(day) < 5 && !rules.days.has(day)) return day;
     day += 1;
   }
 }

@@ -5,6 +5,9 @@ import {
   dayFromYmd,
   daysInMonth,
   easterSunday,
+  FIRST_HOLIDAY_RULE_YEAR,
+  holidayShiftRefusal,
+  holidayYear,
   isoDate,
   isValidDate,
   monthOfDay,
@@ -179,5 +182,107 @@ describe('Swedish holidays', () => {
     expect(isoDate(nextWorkingDay(d('2025-12-24')))).toBe('2025-12-29'); // julafton … → Monday
     expect(isoDate(nextWorkingDay(d('2025-04-18')))).toBe('2025-04-22'); // långfredag → tisdag efter annandag påsk
     expect(isoDate(nextWorkingDay(d('2025-11-21')))).toBe('2025-11-21'); // a Friday stays
+  });
+
+  describe('by the rules in force each year', () => {
+    // Typed by hand from lag (1989:253) in its wording before and after SFS 2004:1320, plus the
+    // three eves that lag (1930:173) 2 § names. 2004: Easter 11 April, midsommar 25–26 June.
+    const holidays2004 = [
+      ['2004-01-01', 'nyårsdagen'],
+      ['2004-01-06', 'trettondedag jul'],
+      ['2004-04-09', 'långfredagen'],
+      ['2004-04-11', 'påskdagen'],
+      ['2004-04-12', 'annandag påsk'],
+      ['2004-05-01', 'första maj'],
+      ['2004-05-20', 'Kristi himmelsfärdsdag'],
+      ['2004-05-30', 'pingstdagen'],
+      ['2004-05-31', 'annandag pingst'],
+      ['2004-06-25', 'midsommarafton'],
+      ['2004-06-26', 'midsommardagen'],
+      ['2004-11-06', 'alla helgons dag'],
+      ['2004-12-24', 'julafton'],
+      ['2004-12-25', 'juldagen'],
+      ['2004-12-26', 'annandag jul'],
+      ['2004-12-31', 'nyårsafton'],
+    ];
+    // 2005: Easter 27 March, nationaldagen a Monday, midsommar 24–25 June.
+    const holidays2005 = [
+      ['2005-01-01', 'nyårsdagen'],
+      ['2005-01-06', 'trettondedag jul'],
+      ['2005-03-25', 'långfredagen'],
+      ['2005-03-27', 'påskdagen'],
+      ['2005-03-28', 'annandag påsk'],
+      ['2005-05-01', 'första maj'],
+      ['2005-05-05', 'Kristi himmelsfärdsdag'],
+      ['2005-05-15', 'pingstdagen'],
+      ['2005-06-06', 'nationaldagen'],
+      ['2005-06-24', 'midsommarafton'],
+      ['2005-06-25', 'midsommardagen'],
+      ['2005-11-05', 'alla helgons dag'],
+      ['2005-12-24', 'julafton'],
+      ['2005-12-25', 'juldagen'],
+      ['2005-12-26', 'annandag jul'],
+      ['2005-12-31', 'nyårsafton'],
+    ];
+    const listed = (year: number) => {
+      const rules = holidayYear(year);
+      if (!rules.covered) throw new Error(rules.message);
+      return [...rules.days].map(([day, name]) => [isoDate(day), name]);
+    };
+
+    it('2004: annandag pingst is a holiday, 6 June is not', () => {
+      expect(listed(2004)).toEqual(holidays2004);
+      expect(swedishNonWorkingHolidays(2004).has(d('2004-06-06'))).toBe(false);
+    });
+    it('2005: nationaldagen is a holiday, annandag pingst (16 May) is not', () => {
+      expect(listed(2005)).toEqual(holidays2005);
+      expect(swedishNonWorkingHolidays(2005).has(d('2005-05-16'))).toBe(false);
+    });
+    it('2025 lists the same days as the plain set, by name', () => {
+      expect(listed(2025).map(([day]) => day)).toEqual(
+        [...swedishNonWorkingHolidays(2025)].sort((a, b) => a - b).map(isoDate),
+      );
+    });
+    it('shifts by the rules of the year: 2003 keeps Friday 6 June, skips annandag pingst 9 June', () => {
+      expect(isoDate(nextWorkingDay(d('2003-06-06')))).toBe('2003-06-06');
+      expect(isoDate(nextWorkingDay(d('2003-06-07')))).toBe('2003-06-10');
+      expect(isoDate(nextWorkingDay(d('2004-05-29')))).toBe('2004-06-01');
+      expect(isoDate(nextWorkingDay(d('2005-06-04')))).toBe('2005-06-07'); // Sat, Sun, nationaldagen
+      expect(isoDate(nextWorkingDay(d('2005-05-16')))).toBe('2005-05-16'); // no longer a holiday
+      expect(isoDate(nextWorkingDay(d('2004-12-31')))).toBe('2005-01-03'); // nyårsafton → across the year
+    });
+
+    describe('years before the rules it knows', () => {
+      it('starts at 1990, when lag (1989:253) took effect', () => {
+        expect(FIRST_HOLIDAY_RULE_YEAR).toBe(1990);
+        expect(holidayYear(1990).covered).toBe(true);
+        expect(swedishNonWorkingHolidays(1990).has(d('1990-06-04'))).toBe(true); // annandag pingst
+        expect(swedishNonWorkingHolidays(1990).has(d('1990-11-03'))).toBe(true); // alla helgons dag
+      });
+      it.each([1989, 1953, 1952, 1900])('refuses %i with a Swedish message and never throws', (year) => {
+        const rules = holidayYear(year);
+        expect(rules.covered).toBe(false);
+        if (rules.covered) return;
+        expect(rules.message).toBe(
+          `Helgflytt kan inte beräknas för år ${year}: appen känner helgdagsreglerna från 1990 (lag 1989:253). ` +
+            'Frister som slutar då räknas utan helgflytt.',
+        );
+        expect(swedishNonWorkingHolidays(year).size).toBe(0);
+      });
+      it('leaves a last day in a refused year unshifted instead of guessing', () => {
+        expect(isoDate(nextWorkingDay(d('1989-12-24')))).toBe('1989-12-24'); // a Sunday
+        expect(isoDate(nextWorkingDay(d('1952-06-24')))).toBe('1952-06-24'); // midsommardagen then
+      });
+      it('names the refused years of a span of last days, or none', () => {
+        expect(holidayShiftRefusal(d('1988-03-01'), d('2025-01-01'))).toBe(
+          'Helgflytt kan inte beräknas för åren 1988–1989: appen känner helgdagsreglerna från 1990 (lag 1989:253). ' +
+            'Frister som slutar då räknas utan helgflytt.',
+        );
+        expect(holidayShiftRefusal(d('1989-12-31'), d('1990-01-02'))).toMatch(
+          /^Helgflytt kan inte beräknas för år 1989:/,
+        );
+        expect(holidayShiftRefusal(d('1990-01-01'), d('2026-12-31'))).toBeNull();
+      });
+    });
   });
 });
