@@ -17,6 +17,9 @@ export const DATASET_LABELS: Record<DatasetKind, string> = {
  * date, `category` a small dictionary (enhet, insats), `sex` the kön codes, `integer` a count
  * (ålder), `text` free text, `person` a pseudonymised person key.
  */
+/** Problem codes of the date pairs that warn instead of rejecting (see `FieldSpec.ignoredBefore`). */
+export type DateWarningCode = 'interruption-before-execution' | 'protective-before-receipt';
+
 export type FieldKind = 'id' | 'ref' | 'date' | 'category' | 'sex' | 'integer' | 'text' | 'person';
 
 export interface FieldSpec {
@@ -26,8 +29,15 @@ export interface FieldSpec {
   required?: boolean;
   /** A planned date (may lie in the future): not an event, so not checked against the as-of date. */
   planned?: boolean;
-  /** This date may not lie before that date field of the same row. */
+  /** This date may not lie before that date field of the same row (the row is rejected). */
   notBefore?: string;
+  /**
+   * This date should not lie before that date field of the same row; if it does, the row still
+   * counts and this date is ignored (stored empty), with a warning of the given code.
+   */
+  ignoredBefore?: { field: string; code: DateWarningCode };
+  /** Allowed range of an `integer` field; a value outside it is ignored with a warning. */
+  range?: { min: number; max: number };
   /** Category label for an empty value; default "(ingen enhet)". */
   emptyLabel?: string;
   synonyms: string[];
@@ -45,7 +55,13 @@ const unitField: FieldSpec = {
   synonyms: ['Enhet', 'Stadsdel', 'Stadsdelsförvaltning', 'Avdelning', 'Enhetsnamn'],
 };
 const sexField: FieldSpec = { key: 'kon', label: 'Kön', kind: 'sex', synonyms: ['Kön', 'Kon', 'Kön barn'] };
-const ageField: FieldSpec = { key: 'alder', label: 'Ålder', kind: 'integer', synonyms: ['Ålder', 'Alder', 'Ålder år'] };
+const ageField: FieldSpec = {
+  key: 'alder',
+  label: 'Ålder',
+  kind: 'integer',
+  range: { min: 0, max: 20 },
+  synonyms: ['Ålder', 'Alder', 'Ålder år'],
+};
 const genericIds = ['Ärende-ID', 'Ärendenummer', 'Ärendenr', 'Löpnummer', 'ID'];
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
@@ -169,6 +185,7 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
         label: 'Avbrott',
         kind: 'date',
         notBefore: 'beslutsdatum',
+        ignoredBefore: { field: 'verkstalldatum', code: 'interruption-before-execution' },
         synonyms: ['Avbrott', 'Avbrott datum', 'Avbrottsdatum', 'Datum avbrott'],
       },
       {
@@ -205,7 +222,7 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
         key: 'skyddsbedomning_datum',
         label: 'Skyddsbedömning',
         kind: 'date',
-        notBefore: 'inkomstdatum',
+        ignoredBefore: { field: 'inkomstdatum', code: 'protective-before-receipt' },
         synonyms: ['Skyddsbedömning', 'Skyddsbedömning datum', 'Datum skyddsbedömning'],
       },
       {

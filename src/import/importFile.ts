@@ -25,7 +25,10 @@ export interface LoadedFile {
   table: Table;
   problems: Problem[];
   rowsRead: number;
+  /** Rows with an `avvisad` problem. */
   rowsRejected: number;
+  /** Accepted rows with at least one `varning` (they are among the accepted). */
+  rowsWithWarning: number;
 }
 
 export interface FileNeedingMapping {

@@ -1,10 +1,11 @@
 /**
- * Parsed records → typed columnar table + problems. Valid rows are always kept; a row with a
- * problem is rejected and the problem says file, line, column, value and why, in Swedish.
- * Rows read = rows accepted + rows rejected.
+ * Parsed records → typed columnar table + problems. Valid rows are always kept; a row with an
+ * `avvisad` problem is rejected, a row with only `varning` problems is kept with the odd value
+ * ignored. Every problem says file, line, column, value and why, in Swedish.
+ * Rows read = rows accepted + rows rejected; rows with a warning are among the accepted.
  */
-import { dayFromYmd, isoDate, isValidDate, NO_DATE, SEX_LABELS, type DayNumber } from '../kpi';
-import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
+import { dayFromYmd, isoDate, isValidDate, NO_DATE, SEX_LABELS, weekday, ymdFromDay, type DayNumber } from '../kpi';
+import { DATASETS, type ColumnAssignment, type DatasetKind, type DateWarningCode, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
 import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
 
@@ -20,7 +21,13 @@ export type ProblemCode =
   | 'not-csv'
   | 'empty-file'
   | 'unknown-dataset'
-  | 'missing-mapping';
+  | 'missing-mapping'
+  | 'duplicate-row'
+  // Warnings (severity `varning`): the row counts, the one value is ignored.
+  | 'age-out-of-range'
+  | 'age-not-a-number'
+  | 'sex-unknown'
+  | DateWarningCode;
 
 /** `avvisad`: the row counts nowhere; `varning`: the row counts, one optional field is ignored. */
 export type Severity = 'avvisad' | 'varning';
@@ -72,8 +79,12 @@ export function pseudonymize(value: string): string {
 
 /**
  * Parses a date as real exports write it: `2025-01-31`, `2025-01-31 00:00`, `2025-01-31T00:00:00`,
- * `20250131`, `31/1/2025` (also `31.1.2025`, `2025/01/31`). Returns NO_DATE for empty, NaN for invalid.
+ * `20250131`, `31/1/2025` (also `31.1.2025`, `2025/01/31`). A date-time with an offset
+ * (`2025-03-01T23:30:00Z`, `…+01:00`, `…-0500`) is an instant and becomes its calendar date in
+ * Stockholm; without an offset the date part is taken as it is. Returns NO_DATE for empty, NaN
+ * for an impossible date or time.
  * @example parseDate('31/1/2025') === dayFromYmd(2025, 1, 31)
+ * @example parseDate('2025-03-01T23:30:00Z') === dayFromYmd(2025, 3, 2)
  */
 export function parseDate(raw: string): DayNumber {
   const fast = parseIsoFast(raw);
@@ -81,19 +92,59 @@ export function parseDate(raw: string): DayNumber {
   const text = raw.trim();
   if (text === '') return NO_DATE;
   let match =
-    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+      text,
+    );
   let year: number, month: number, day: number;
+  let time: { hour: number; minute: number; second: number } | null = null;
+  let offset: string | undefined;
   if (match) {
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (match[4] !== undefined)
+      time = { hour: Number(match[4]), minute: Number(match[5]), second: Number(match[6] ?? 0) };
+    offset = match[7];
   } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) {
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text))) {
+  } else if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text))) {
     [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (match[4] !== undefined)
+      time = { hour: Number(match[4]), minute: Number(match[5]), second: Number(match[6] ?? 0) };
   } else {
     return Number.NaN;
   }
   if (year < 1900 || year > 2100 || !isValidDate(year, month, day)) return Number.NaN;
-  return dayFromYmd(year, month, day);
+  if (time && (time.hour > 23 || time.minute > 59 || time.second > 60)) return Number.NaN;
+  const date = dayFromYmd(year, month, day);
+  if (offset === undefined || !time) return date;
+  const offsetMinutes = parseOffset(offset);
+  if (offsetMinutes === null) return Number.NaN;
+  return stockholmDate(date * 1440 + time.hour * 60 + time.minute - offsetMinutes);
+}
+
+/** `Z`, `+01:00`, `-0500`, `+02` → minutes east of UTC; null when impossible. */
+function parseOffset(text: string): number | null {
+  if (text.toUpperCase() === 'Z') return 0;
+  const hours = Number(text.slice(1, 3));
+  const minutes = text.length > 3 ? Number(text.slice(-2)) : 0;
+  if (hours > 14 || minutes > 59) return null;
+  return (text[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The Sunday on or before a day (weekday 6 = Sunday). */
+const sundayOnOrBefore = (day: DayNumber) => day - ((weekday(day) + 1) % 7);
+
+/**
+ * Calendar date in Stockholm of an instant given in minutes since 1970-01-01 00:00 UTC, by the EU
+ * summer-time rule in force since 1996 (UTC+2 from the last Sunday of March 01:00 UTC to the last
+ * Sunday of October 01:00 UTC, otherwise UTC+1). Computed here, so the process time zone never matters.
+ * @example isoDate(stockholmDate(dayFromYmd(2025, 3, 30) * 1440 + 22 * 60)) // '2025-03-31' (summer time)
+ */
+export function stockholmDate(utcMinutes: number): DayNumber {
+  const { year } = ymdFromDay(Math.floor(utcMinutes / 1440));
+  const summerFrom = sundayOnOrBefore(dayFromYmd(year, 3, 31)) * 1440 + 60;
+  const summerTo = sundayOnOrBefore(dayFromYmd(year, 10, 31)) * 1440 + 60;
+  const offset = utcMinutes >= summerFrom && utcMinutes < summerTo ? 120 : 60;
+  return Math.floor((utcMinutes + offset) / 1440);
 }
 
 /** `YYYY-MM-DD` read by char codes: the common case, ~5× faster than the regular expressions. */
@@ -129,10 +180,44 @@ export interface ValidationResult {
   table: Table;
   problems: Problem[];
   rowsRead: number;
+  /** Rows with an `avvisad` problem: they count nowhere. */
   rowsRejected: number;
+  /** Accepted rows with at least one `varning`: they count everywhere. */
+  rowsWithWarning: number;
 }
 
-/** Validates parsed records of a file against a dataset, given which column holds which field. */
+/** Hash of a row's trimmed fields, for finding exact duplicate rows (two FNV-1a variants → 53 bits). */
+function rowHash(cells: readonly string[], count: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let f = 0; f < count; f++) {
+    const text = cells[f].trim();
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
+    h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+}
+
+function sameFields(a: readonly string[], b: readonly string[], count: number): boolean {
+  for (let f = 0; f < count; f++) if (a[f].trim() !== b[f].trim()) return false;
+  return true;
+}
+
+/**
+ * Validates parsed records of a file against a dataset, given which column holds which field.
+ * A row is rejected (`avvisad`) for a wrong field count, an unclosed quote, a missing required
+ * value, an impossible date, an end before its start, or for repeating an earlier accepted row of
+ * the file exactly. It is accepted with a warning (`varning`) when an optional value is unusable:
+ * age not a whole number in 0–20, kön empty or unknown (→ okänt), avbrott before verkställd,
+ * skyddsbedömning before inkomst; that value is then stored empty.
+ * @example validateRecords(parseCsv('utredning_id;startdatum;alder\nU1;2025-01-10;142\n'), 'utredningar',
+ *   { utredning_id: 0, startdatum: 1, alder: 2 }, 'a.csv') // 1 row accepted, 1 'age-out-of-range' warning
+ */
 export function validateRecords(
   parsed: ParsedCsv,
   dataset: DatasetKind,
@@ -159,26 +244,39 @@ export function validateRecords(
   }
   const line = new Int32Array(n);
   const headerCount = parsed.header.length;
-  const report = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
-    problems.push({
-      file: fileName,
-      line: lineNo,
-      column: field ? parsed.header[columns[field.key]] : '',
-      value: displayValue(value),
-      code,
-      severity: 'avvisad',
-      message,
-    });
+  const labelOf = (key: string) => spec.fields.find((f) => f.key === key)?.label ?? key;
+  const problem = (
+    lineNo: number,
+    field: FieldSpec | null,
+    value: string,
+    code: ProblemCode,
+    severity: Severity,
+    message: string,
+  ): Problem => ({
+    file: fileName,
+    line: lineNo,
+    column: field ? parsed.header[columns[field.key]] : '',
+    value: displayValue(value),
+    code,
+    severity,
+    message,
+  });
+  const reject = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
+    problems.push(problem(lineNo, field, value, code, 'avvisad', message));
 
   let kept = 0;
+  let rowsWithWarning = 0;
+  /** Row hash → index of the first accepted record with it. */
+  const firstWithHash = new Map<number, number>();
   const rowDates: Record<string, DayNumber> = {};
+  const warnings: Problem[] = [];
   for (let r = 0; r < n; r++) {
     if (onProgress && (r & 0xffff) === 0) onProgress(r / n);
     const record = parsed.records[r];
     const cells = record.fields;
     const quoteError = parsed.quoteErrors.get(r);
     if (quoteError !== undefined) {
-      report(
+      reject(
         record.line,
         null,
         cells.join(parsed.delimiter).slice(0, 80),
@@ -189,7 +287,7 @@ export function validateRecords(
     }
     const extraFilled = cells.slice(headerCount).some((c) => c.trim() !== '');
     if (cells.length < headerCount || extraFilled) {
-      report(
+      reject(
         record.line,
         null,
         cells.join(parsed.delimiter).slice(0, 80),
@@ -202,14 +300,14 @@ export function validateRecords(
     for (const field of fields) {
       const raw = cells[columns[field.key]] ?? '';
       if (field.required && raw.trim() === '') {
-        report(record.line, field, raw, 'missing-value', `Obligatoriskt värde saknas i kolumnen ${field.label}.`);
+        reject(record.line, field, raw, 'missing-value', `Obligatoriskt värde saknas i kolumnen ${field.label}.`);
         rejected = true;
         break;
       }
       if (field.kind === 'date') {
         const day = parseDate(raw);
         if (Number.isNaN(day)) {
-          report(
+          reject(
             record.line,
             field,
             raw,
@@ -228,19 +326,52 @@ export function validateRecords(
       const day = rowDates[field.key];
       const earlier = rowDates[field.notBefore];
       if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
-        const other = spec.fields.find((f) => f.key === field.notBefore);
-        report(
+        reject(
           record.line,
           field,
           cells[columns[field.key]],
           'end-before-start',
-          `${field.label} ${isoDate(day)} ligger före ${other?.label ?? field.notBefore} ${isoDate(earlier)}.`,
+          `${field.label} ${isoDate(day)} ligger före ${labelOf(field.notBefore)} ${isoDate(earlier)}.`,
         );
         rejected = true;
         break;
       }
     }
     if (rejected) continue;
+    const hash = rowHash(cells, headerCount);
+    const first = firstWithHash.get(hash);
+    if (first === undefined) firstWithHash.set(hash, r);
+    else if (sameFields(parsed.records[first].fields, cells, headerCount)) {
+      reject(
+        record.line,
+        null,
+        cells.slice(0, headerCount).join(parsed.delimiter).slice(0, 80),
+        'duplicate-row',
+        `Raden är en exakt kopia av rad ${parsed.records[first].line}; den räknas bara en gång.`,
+      );
+      continue;
+    }
+    warnings.length = 0;
+    for (const field of fields) {
+      const rule = field.ignoredBefore;
+      if (!rule || !(rule.field in columns)) continue;
+      const day = rowDates[field.key];
+      const earlier = rowDates[rule.field];
+      if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
+        rowDates[field.key] = NO_DATE;
+        warnings.push(
+          problem(
+            record.line,
+            field,
+            cells[columns[field.key]],
+            rule.code,
+            'varning',
+            `${field.label} ${isoDate(day)} ligger före ${labelOf(rule.field)} ${isoDate(earlier)}; ` +
+              `datumet i kolumnen ${field.label} räknas inte, raden räknas.`,
+          ),
+        );
+      }
+    }
     for (const field of fields) {
       const raw = cells[columns[field.key]] ?? '';
       switch (field.kind) {
@@ -248,13 +379,51 @@ export function validateRecords(
           dates[field.key][kept] = rowDates[field.key];
           break;
         case 'integer': {
-          const value = raw.trim() === '' ? Number.NaN : Number(raw.trim().replace(',', '.'));
-          integers[field.key][kept] = Number.isInteger(value) ? value : NO_INTEGER;
+          const text = raw.trim();
+          const value = Number(text.replace(',', '.'));
+          const range = field.range;
+          const warning: ProblemCode | null =
+            text === ''
+              ? null
+              : !Number.isInteger(value)
+                ? 'age-not-a-number'
+                : range && (value < range.min || value > range.max)
+                  ? 'age-out-of-range'
+                  : null;
+          integers[field.key][kept] = text === '' || warning ? NO_INTEGER : value;
+          if (warning)
+            warnings.push(
+              problem(
+                record.line,
+                field,
+                raw,
+                warning,
+                'varning',
+                `Värdet "${displayValue(text)}" i kolumnen ${field.label} ` +
+                  (warning === 'age-not-a-number' ? 'är inget heltal' : `ligger utanför ${range?.min}–${range?.max}`) +
+                  '; värdet räknas som okänt, raden räknas.',
+              ),
+            );
           break;
         }
-        case 'sex':
-          codes[field.key][kept] = parseSex(raw);
+        case 'sex': {
+          const code = parseSex(raw);
+          if (code === 0)
+            warnings.push(
+              problem(
+                record.line,
+                field,
+                raw,
+                'sex-unknown',
+                'varning',
+                raw.trim() === ''
+                  ? `${field.label} saknas i kolumnen ${field.label}; raden räknas med okänt kön.`
+                  : `Okänt kön "${displayValue(raw.trim())}" i kolumnen ${field.label}; raden räknas med okänt kön.`,
+              ),
+            );
+          codes[field.key][kept] = code;
           break;
+        }
         case 'category':
           codes[field.key][kept] = builders[field.key].code(
             raw.trim() === '' ? (field.emptyLabel ?? NO_UNIT) : raw.trim(),
@@ -264,6 +433,10 @@ export function validateRecords(
           // Copy so the table does not keep the whole file text alive through slices.
           texts[field.key][kept] = pseudonymize((' ' + raw.trim()).slice(1));
       }
+    }
+    if (warnings.length > 0) {
+      rowsWithWarning++;
+      problems.push(...warnings);
     }
     line[kept] = record.line;
     kept++;
@@ -283,7 +456,7 @@ export function validateRecords(
     fileIndex: new Uint16Array(kept),
     line: line.slice(0, kept),
   };
-  return { table, problems, rowsRead: n, rowsRejected: n - kept };
+  return { table, problems, rowsRead: n, rowsRejected: n - kept, rowsWithWarning };
 }
 
 /**
