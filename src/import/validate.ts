@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'empty-file'
   | 'unknown-dataset'
   | 'missing-mapping'
+  | 'too-many-columns'
   | 'duplicate-row'
   // Warnings (severity `varning`): the row counts, the one value is ignored.
   | 'age-out-of-range'

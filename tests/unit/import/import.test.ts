@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoDate, NO_DATE } from '../../../src/kpi';
 import { decodeCsvBytes } from '../../../src/import/decode';
 import { concernDecisionCode, normalizeHeader, recognizeDataset } from '../../../src/import/datasets';
-import { importFile, importFraction, type FileImport, type LoadedFile } from '../../../src/import/importFile';
+import {
+  headerColumnCount,
+  importFile,
+  importFraction,
+  MAX_COLUMNS,
+  type FileImport,
+  type LoadedFile,
+} from '../../../src/import/importFile';
 import { parseCsv } from '../../../src/import/parse';
 import { looksLikePersonnummer, parseDate } from '../../../src/import/validate';
 import { Workspace } from '../../../src/import/workspace';
@@ -221,6 +228,40 @@ describe('importFile: bad rows', () => {
     );
     expect(f2.table.count).toBe(1);
     expect(f2.table.texts.utredning_id).toEqual(['1']);
+  });
+});
+
+describe('importFile: a header too wide to be an extract', () => {
+  const header = (columns: number) => Array.from({ length: columns }, (_, i) => `k${i}`).join(';');
+  it('counts the header columns without parsing, after a sep= line and blank lines, quotes respected', () => {
+    expect(headerColumnCount('sep=;\r\n\r\na;b;"c;d"\n1;2;3;4;5\n')).toBe(3);
+    expect(headerColumnCount('a,b,c\rx')).toBe(3);
+    expect(headerColumnCount('"a\nb"\tc\n')).toBe(2);
+  });
+  it(`reads a header of ${MAX_COLUMNS} columns and refuses one more, with a clear message before parsing`, () => {
+    expect(
+      importFile(utf8(`utredning_id;startdatum;${header(MAX_COLUMNS - 2)}\nU1;2025-01-10\n`), 'bred.csv').status,
+    ).toBe('loaded');
+    const refused = importFile(utf8(`${header(MAX_COLUMNS + 1)}\n1;2\n`), 'bred.csv');
+    expect(refused).toEqual({
+      status: 'failed',
+      file: 'bred.csv',
+      problem: {
+        file: 'bred.csv',
+        line: 0,
+        column: '',
+        value: '',
+        code: 'too-many-columns',
+        severity: 'avvisad',
+        message:
+          'Filen bred.csv har 1\u202f001 kolumner i rubrikraden; högst 1\u202f000 kan läsas. ' +
+          'Kontrollera att det är rätt fil och att den är sparad som CSV. Inget har ändrats.',
+      },
+    });
+  });
+  it('refuses a header of 100 000 columns without reading the rows', () => {
+    const result = importFile(utf8(`${header(100_000)}\n${header(100_000)}\n`), 'jätte.csv');
+    expect(result).toMatchObject({ status: 'failed', problem: { code: 'too-many-columns' } });
   });
 });
 
