@@ -1,20 +1,41 @@
 /**
  * Copies a table so that it pastes as a table into Word or Excel: HTML with plain borders, plus
- * tab-separated text for programs that take only text.
+ * tab-separated text for programs that take only text. Every cell goes through the same
+ * `safeCellText` as the CSV files: personnummer masked, no cell that Excel would run as a formula.
  */
+import { safeCellText } from '../../format/csv';
+import { maskPersonnummer } from '../../format/personnummer';
+
+const shownText = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Tab-separated text of table rows, each cell made safe.
+ * @example clipboardText([['enhet', 'antal'], ['=1+1', '-4']]) // "enhet\tantal\n'=1+1\t-4"
+ */
+export function clipboardText(rows: readonly (readonly string[])[]): string {
+  return rows.map((cells) => cells.map(safeCellText).join('\t')).join('\n');
+}
+
+/** The HTML and the text of a table for the clipboard, every cell and attribute made safe. */
 export function tableForClipboard(table: HTMLTableElement): { html: string; text: string } {
   const clone = table.cloneNode(true) as HTMLTableElement;
   clone.querySelectorAll('[aria-hidden="true"], .visually-hidden').forEach((e) => e.remove());
   clone.querySelectorAll('button').forEach((b) => b.replaceWith(document.createTextNode(b.textContent?.trim() ?? '')));
-  clone.querySelectorAll('th, td').forEach((cell) => {
+  // Titles and labels travel with the HTML too.
+  for (const element of [clone, ...clone.querySelectorAll('*')]) {
+    for (const { name, value } of [...element.attributes]) element.setAttribute(name, maskPersonnummer(value));
+  }
+  clone.querySelectorAll('caption, th, td').forEach((cell) => {
+    const text = shownText(cell);
+    const safe = safeCellText(text);
+    if (safe !== text) cell.textContent = safe;
+    if (cell.tagName === 'CAPTION') return;
     (cell as HTMLElement).removeAttribute('class');
     (cell as HTMLElement).setAttribute('style', 'border:1px solid #999;padding:2px 6px');
   });
   clone.removeAttribute('data-testid');
   clone.setAttribute('style', 'border-collapse:collapse');
-  const text = [...clone.rows]
-    .map((row) => [...row.cells].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).join('\t'))
-    .join('\n');
+  const text = clipboardText([...clone.rows].map((row) => [...row.cells].map(shownText)));
   return { html: `<meta charset="utf-8">${clone.outerHTML}`, text };
 }
 
