@@ -107,17 +107,17 @@ function candidateAt(text: string, start: number): Candidate | null {
   return null;
 }
 
-const isDigit = (code: number) => code >= 48 && code <= 57;
+// Where a run of at least six digits starts: every form begins so, never inside a longer number.
+const DIGIT_RUN_START = /(?<!\d)\d{6}/g;
 
 function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = 0; i < text.length; i++) {
-    // A number starts where a run of digits starts; never inside a longer number.
-    if (!isDigit(text.charCodeAt(i)) || (i > 0 && isDigit(text.charCodeAt(i - 1)))) continue;
-    const c = candidateAt(text, i);
+  DIGIT_RUN_START.lastIndex = 0;
+  for (let run = DIGIT_RUN_START.exec(text); run; run = DIGIT_RUN_START.exec(text)) {
+    const c = candidateAt(text, run.index);
     if (c) {
       found.push(c);
-      i = c.span.end - 1;
+      DIGIT_RUN_START.lastIndex = c.span.end;
     }
   }
   return found;
