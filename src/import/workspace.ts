@@ -3,45 +3,55 @@
  * the headless report another, and both answer with the same small aggregates.
  */
 import {
+  breakdowns,
   buildConcernCube,
   buildDecisionCube,
-  headline,
-  type Headline,
+  buildInvestigationCube,
+  concernMonths,
+  decisionBreakdown,
+  decisionMonths,
+  decisionMonthsByUnit,
+  decisionQuarters,
+  DEFAULT_PERIOD,
   findReopenings,
   fourMonthDeadline,
   fourteenDayDeadline,
-  watchBucket,
-  type WatchBucket,
-  chiSquareTest,
-  type ChiSquareResult,
-  executionPercentiles,
-  groupDecisions,
-  quarterEnd,
-  quarterLabel,
-  quarterListing,
-  quarterOfDay,
-  threeMonthDeadline,
-  type DecisionCounts,
-  type QuarterIndex,
-  type WaitingEpisode,
-  buildInvestigationCube,
-  concernMonths,
-  lateReasonsByYear,
+  headline,
+  inMonthRange,
   isoDate,
+  ivoList,
   joinExtensions,
+  lateReasonsByYear,
+  mergeRowExtensions,
   monthlyCohorts,
+  monthlyInTimeShare,
+  monthlyLateExecutionShare,
+  monthlyLateShare,
   NO_DATE,
   periodComparison,
-  shareOf,
-  type MonthlyShare,
+  quarterOfDay,
+  resolveMonthRange,
+  threeMonthDeadline,
+  watchBucket,
+  watchInvestigation,
   yearOverYear,
+  type ConcernMonth,
   type DayNumber,
   type DeadlineOptions,
-  type ConcernMonth,
+  type DecisionCounts,
+  type DecisionMonth,
+  type DecisionQuarter,
+  type Headline,
   type InvestigationMonth,
+  type IvoList,
   type MonthIndex,
+  type MonthlyShare,
   type PeriodRow,
+  type QuarterIndex,
   type ReasonRow,
+  type SexComparison,
+  type UnitSeries,
+  type WatchBucket,
   type YearOverYearRow,
 } from '../kpi';
 import { concernDecisionCode, DATASETS, type DatasetKind } from './datasets';
@@ -236,21 +246,25 @@ export class Workspace {
     const built = this.investigationCube(query.asOf, query.deadline);
     if (!built) return null;
     const units = unitCodes(built.units, query.units);
-    const toShare = (m: InvestigationMonth): MonthlyShare => ({
-      month: m.month,
-      numerator: m.late,
-      denominator: m.started,
-      preliminary: m.preliminary,
-    });
     const all = monthlyCohorts(built.cube, { units });
-    const shares = all.map(toShare);
+    const shares = all.map(monthlyLateShare);
     const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
+    const sharesFor = (filter: { units?: readonly number[]; sexes?: readonly number[] }) =>
+      monthlyCohorts(built.cube, filter).map(monthlyLateShare);
     return {
       ...monthWindow(all, query),
-      ...breakdowns(built.units, units, (filter) => monthlyCohorts(built.cube, filter).map(toShare), range),
+      ...breakdowns(
+        built.units,
+        units,
+        {
+          sex: (sex) => sharesFor({ units, sexes: [sex] }),
+          units: (codes) => codes.map((u) => sharesFor({ units: [u] })),
+        },
+        range,
+      ),
       units: sortedLabels(built.units),
-      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
-      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
+      yearOverYear: yearOverYear(shares).filter((row) => inMonthRange(row.month, query)),
+      periods: periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to),
       orphanExtensions: built.orphans,
       extensionSource: built.source,
     };
@@ -296,23 +310,23 @@ export class Workspace {
     const built = this.concernCube(query.asOf, query.deadline);
     if (!built) return null;
     const codes = unitCodes(built.units, query.units);
-    const toShare = (m: ConcernMonth): MonthlyShare => ({
-      month: m.month,
-      numerator: m.inTime,
-      denominator: m.inTime + m.late + m.pending,
-      preliminary: m.preliminary,
-    });
     const all = concernMonths(built.cube, codes);
-    const shares = all.map(toShare);
+    const shares = all.map(monthlyInTimeShare);
     const range = resolveMonthRange(query, all[0]?.month ?? 0, all[all.length - 1]?.month ?? 0);
-    const sharesFor = (filter: CubeFilter) => concernMonths(built.cube, filter.units, filter.sexes).map(toShare);
+    const sharesFor = (units?: readonly number[], sexes?: readonly number[]) =>
+      concernMonths(built.cube, units, sexes).map(monthlyInTimeShare);
     return {
       ...monthWindow(all, query),
-      ...breakdowns(built.units, codes, sharesFor, range),
+      ...breakdowns(
+        built.units,
+        codes,
+        { sex: (sex) => sharesFor(codes, [sex]), units: (units) => units.map((u) => sharesFor([u])) },
+        range,
+      ),
       units: sortedLabels(built.units),
       volume: all.map((m) => ({ month: m.month, value: m.received })),
-      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
-      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
+      yearOverYear: yearOverYear(shares).filter((row) => inMonthRange(row.month, query)),
+      periods: periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to),
       reasons: lateReasonsByYear(built.cube, built.reasons, codes),
       hasProtective: built.cube.hasProtective,
       hasDecision: built.hasDecision,
@@ -349,54 +363,28 @@ export class Workspace {
     const built = this.decisionCube(query.asOf, query.deadline);
     if (!built) return null;
     const filter = { units: unitCodes(built.units, query.units) };
-    const monthsFor = (f: CubeFilter): DecisionMonth[] =>
-      [...groupDecisions(built.cube, (month) => month, f).entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([month, counts]) => ({ month, ...counts }));
-    const toShare = (m: DecisionMonth): MonthlyShare => ({
-      month: m.month,
-      numerator: m.executedLate + m.overdue,
-      denominator: m.decisions,
-      preliminary: m.preliminary,
-    });
-    const months = monthsFor(filter);
-    const quarterOf = (month: MonthIndex) => Math.floor(month / 3);
+    const months = decisionMonths(built.cube, filter);
     const range = resolveMonthRange(query, months[0]?.month ?? 0, months[months.length - 1]?.month ?? 0);
-    const inWindow = (month: MonthIndex) => month >= range.from && month <= range.to;
-    const percentilesByQuarter = executionPercentiles(built.cube, quarterOf, filter);
-    // Every quarter, so each can show the same quarter a year earlier; then the quarters the chosen months touch.
-    const byQuarter = groupDecisions(built.cube, quarterOf, filter);
-    const quarters = [...byQuarter.entries()]
-      .filter(([quarter]) => quarter >= quarterOf(range.from) && quarter <= quarterOf(range.to))
-      .sort(([a], [b]) => a - b)
-      .map(([quarter, counts]) => ({
-        quarter,
-        ...counts,
-        ...(percentilesByQuarter.get(quarter) ?? { median: null, p90: null, executed: 0 }),
-        previousYear: byQuarter.get(quarter - 4) ?? null,
-      }));
-    const breakdown = (key: (unit: number, intervention: number) => number, labels: readonly string[]) =>
-      [
-        ...groupDecisions(
-          built.cube,
-          (month, unit, intervention) => (inWindow(month) ? key(unit, intervention) : null),
-          filter,
-        ).entries(),
-      ]
-        .map(([code, counts]) => ({ label: labels[code], ...counts }))
-        .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label, 'sv'));
     const total = months.reduce((sum, m) => sum + m.decisions, 0);
     const inTime = months.reduce((sum, m) => sum + m.executedInTime, 0);
-    const shares = months.map(toShare);
+    const shares = months.map(monthlyLateExecutionShare);
     return {
-      ...breakdowns(built.units, filter.units, (f) => monthsFor(f).map(toShare), range),
-      yearOverYear: yearOverYear(shares).filter((row) => inRange(row.month, query)),
-      periods: periodComparison(shares, query.periodFrom ?? 1, query.periodTo ?? 6),
+      ...breakdowns(
+        built.units,
+        filter.units,
+        {
+          sex: (sex) => decisionMonths(built.cube, { ...filter, sexes: [sex] }).map(monthlyLateExecutionShare),
+          units: (codes) => decisionMonthsByUnit(built.cube, codes).map((rows) => rows.map(monthlyLateExecutionShare)),
+        },
+        range,
+      ),
+      yearOverYear: yearOverYear(shares).filter((row) => inMonthRange(row.month, query)),
+      periods: periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to),
       ...monthWindow(months, query),
       units: sortedLabels(built.units),
-      quarters,
-      byIntervention: breakdown((_u, v) => v, built.interventions),
-      byUnit: breakdown((u) => u, built.units),
+      quarters: decisionQuarters(built.cube, filter, range.from, range.to),
+      byIntervention: decisionBreakdown(built.cube, 'intervention', built.interventions, filter, range.from, range.to),
+      byUnit: decisionBreakdown(built.cube, 'unit', built.units, filter, range.from, range.to),
       lateByMonth: months.map((m) => ({ month: m.month, value: m.executedLate + m.overdue })),
       // An extract of only the not-executed decisions has no decision executed in time.
       onlyNotExecuted: total > 0 && inTime === 0,
@@ -415,62 +403,30 @@ export class Workspace {
     const { table } = built;
     const selected = unitCodes(built.units, query.units);
     const wanted = selected ? new Set(selected) : null;
-    const ids = textColumn(table, 'beslut_id');
-    const decided = dateColumn(table, 'beslutsdatum');
-    const executed = dateColumn(table, 'verkstalldatum');
-    const interrupted = dateColumn(table, 'avbrottsdatum');
-    const resumed = dateColumn(table, 'aterupptagen_datum');
-    const reasons = textColumn(table, 'orsak');
     const units = categoryColumn(table, 'enhet');
     const interventions = categoryColumn(table, 'insats', '(okänd insats)');
     const sexes = categoryColumn(table, 'kon');
-    const listFor = (quarter: QuarterIndex): IvoEntry[] => {
-      const entries: IvoEntry[] = [];
-      for (let i = 0; i < table.count; i++) {
-        if (wanted && !wanted.has(units.codes[i])) continue;
-        const episodes: [IvoEntry['kind'], WaitingEpisode][] = [['beslut', { start: decided[i], end: executed[i] }]];
-        if (interrupted[i] !== NO_DATE) episodes.push(['avbrott', { start: interrupted[i], end: resumed[i] }]);
-        for (const [kind, episode] of episodes) {
-          const listing = quarterListing(episode, quarter, query.asOf, query.deadline);
-          if (!listing) continue;
-          entries.push({
-            quarter: quarterLabel(quarter),
-            id: ids[i],
-            decided: decided[i],
-            start: episode.start,
-            deadline: threeMonthDeadline(episode.start, query.deadline),
-            intervention: interventions.labels[interventions.codes[i]],
-            kind,
-            executed: listing.executed,
-            executedOn: listing.executed ? episode.end : NO_DATE,
-            days: listing.days,
-            reason: reasons[i],
-            sex: sexes.labels[sexes.codes[i]],
-            unit: units.labels[units.codes[i]],
-            status: 'ny',
-          });
-        }
-      }
-      return entries;
-    };
-    const current = listFor(query.quarter);
-    const previous = listFor(query.quarter - 1);
-    const key = (e: IvoEntry) => `${e.kind}:${e.id}`;
-    const previousKeys = new Set(previous.map(key));
-    for (const entry of current) {
-      if (previousKeys.has(key(entry)))
-        entry.status = entry.executed ? 'verkställt sedan förra kvartalet' : 'väntar fortfarande';
-    }
-    current.sort((a, b) => a.decided - b.decided || a.id.localeCompare(b.id, 'sv'));
-    const currentKeys = new Set(current.map(key));
-    return {
-      quarter: query.quarter,
-      running: quarterEnd(query.quarter) > query.asOf,
-      entries: current,
-      summary: ivoSummary(current),
-      previousCount: previous.length,
-      dropped: previous.filter((e) => !currentKeys.has(key(e))).length,
-    };
+    return ivoList(
+      {
+        count: table.count,
+        id: textColumn(table, 'beslut_id'),
+        decided: dateColumn(table, 'beslutsdatum'),
+        executed: dateColumn(table, 'verkstalldatum'),
+        interrupted: dateColumn(table, 'avbrottsdatum'),
+        resumed: dateColumn(table, 'aterupptagen_datum'),
+        reason: textColumn(table, 'orsak'),
+        unit: units.codes,
+        units: units.labels,
+        intervention: interventions.codes,
+        interventions: interventions.labels,
+        sex: sexes.codes,
+        sexes: sexes.labels,
+      },
+      query.quarter,
+      query.asOf,
+      query.deadline,
+      wanted ? (i) => wanted.has(units.codes[i]) : undefined,
+    );
   }
 
   /**
@@ -515,22 +471,18 @@ export class Workspace {
       const ext = this.extensions(inv, asOf);
       for (let i = 0; i < inv.count; i++) {
         if (end[i] !== NO_DATE || !keep(i)) continue;
-        const deadline = fourMonthDeadline(start[i], options);
-        const extended = ext.firstExtension[i] !== NO_DATE && ext.firstExtension[i] <= deadline;
-        const effective = extended && ext.extendedTo[i] !== NO_DATE ? ext.extendedTo[i] : deadline;
-        const bucket =
-          extended && ext.extendedTo[i] === NO_DATE && asOf > deadline ? 'later' : watchBucket(effective, asOf);
-        bump(label(i), 'investigations', bucket);
-        if (bucket === 'later') continue;
+        const watched = watchInvestigation(start[i], ext.firstExtension[i], ext.extendedTo[i], asOf, options);
+        bump(label(i), 'investigations', watched.bucket);
+        if (watched.bucket === 'later') continue;
         investigationRows.push({
           id: ids[i],
           unit: label(i),
           start: start[i],
-          deadline,
-          extendedTo: extended ? ext.extendedTo[i] : NO_DATE,
-          extended,
-          daysLeft: effective - asOf,
-          bucket,
+          deadline: watched.deadline,
+          extendedTo: watched.extendedTo,
+          extended: watched.extended,
+          daysLeft: watched.daysLeft,
+          bucket: watched.bucket,
         });
       }
       hasPersonKey = inv.present.includes('person_id');
@@ -692,14 +644,7 @@ export class Workspace {
         asOf,
       );
       // Extensions carried on the investigation rows count as well.
-      if (inline) {
-        const inlineTo = dateColumn(table, 'forlangd_till');
-        for (let i = 0; i < table.count; i++) {
-          if (inline[i] !== NO_DATE && (joined.firstExtension[i] === NO_DATE || inline[i] < joined.firstExtension[i]))
-            joined.firstExtension[i] = inline[i];
-          if (inlineTo[i] !== NO_DATE && inlineTo[i] > joined.extendedTo[i]) joined.extendedTo[i] = inlineTo[i];
-        }
-      }
+      if (inline) mergeRowExtensions(joined, inline, dateColumn(table, 'forlangd_till'));
       return { ...joined, orphans: joined.orphanRows.length, source: 'fil' as const };
     }
     if (inline)
@@ -771,147 +716,39 @@ export interface ConcernView extends MonthWindow<ConcernMonth> {
   hasReasons: boolean;
 }
 
-/** One unit's monthly share over the chosen months, and its figures for the whole range. */
-export interface UnitSeries {
-  unit: string;
-  months: { month: MonthIndex; share: number | null; preliminary: boolean }[];
-  numerator: number;
-  denominator: number;
-  pooledShare: number | null;
-  meanOfMonthlyShares: number | null;
-  preliminary: boolean;
-}
-
-/** Every unit's series (all units, or the chosen ones), in order of their names. */
-function unitSeries(
-  labels: readonly string[],
-  chosen: number[] | undefined,
-  monthsOf: (unit: number) => MonthlyShare[],
-): UnitSeries[] {
-  const codes = chosen ?? labels.map((_, i) => i);
-  return codes
-    .map((code) => {
-      const months = monthsOf(code);
-      const numerator = months.reduce((s, m) => s + m.numerator, 0);
-      const denominator = months.reduce((s, m) => s + m.denominator, 0);
-      const withData = months.filter((m) => m.denominator > 0);
-      return {
-        unit: labels[code],
-        months: months.map((m) => ({
-          month: m.month,
-          share: shareOf(m.numerator, m.denominator),
-          preliminary: m.preliminary,
-        })),
-        numerator,
-        denominator,
-        pooledShare: shareOf(numerator, denominator),
-        meanOfMonthlyShares:
-          withData.length > 0 ? withData.reduce((s, m) => s + m.numerator / m.denominator, 0) / withData.length : null,
-        preliminary: months.some((m) => m.preliminary),
-      };
-    })
-    .sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
-}
-
-/** A subset of a cube's cells: unit codes and kön codes, all when absent. */
-interface CubeFilter {
-  units?: number[];
-  sexes?: number[];
-}
-
-/**
- * The breakdowns every indicator view carries, over the chosen months: pojkar and flickor with a
- * test, and each unit's series. `sharesFor` gives the view's monthly shares for a subset of its cube.
- */
-function breakdowns(
-  labels: readonly string[],
-  units: number[] | undefined,
-  sharesFor: (filter: CubeFilter) => MonthlyShare[],
-  range: { from: MonthIndex; to: MonthIndex },
-): { bySex: SexComparison; byUnitSeries: UnitSeries[] } {
-  const inRange = (rows: MonthlyShare[]) => rows.filter((m) => m.month >= range.from && m.month <= range.to);
-  return {
-    bySex: sexComparison((sex) => inRange(sharesFor({ units, sexes: [sex] }))),
-    byUnitSeries: unitSeries(labels, units, (unit) => inRange(sharesFor({ units: [unit] }))),
-  };
-}
-
-/** Pojkar and flickor side by side over the chosen months, with a chi-square test. */
-export interface SexComparison {
-  groups: { sex: 'pojke' | 'flicka'; numerator: number; denominator: number; share: number | null }[];
-  test: ChiSquareResult | null;
-  preliminary: boolean;
-}
-
-/** Sums the monthly shares of pojkar (kön code 1) and flickor (code 2) and tests the difference. */
-function sexComparison(monthsOf: (sex: number) => MonthlyShare[]): SexComparison {
-  let preliminary = false;
-  const groups = (
-    [
-      ['pojke', 1],
-      ['flicka', 2],
-    ] as const
-  ).map(([sex, code]) => {
-    const months = monthsOf(code);
-    const numerator = months.reduce((s, m) => s + m.numerator, 0);
-    const denominator = months.reduce((s, m) => s + m.denominator, 0);
-    preliminary ||= months.some((m) => m.preliminary);
-    return { sex, numerator, denominator, share: denominator > 0 ? numerator / denominator : null };
-  });
-  return { groups, test: chiSquareTest(groups.map((g) => [g.numerator, g.denominator] as const)), preliminary };
-}
-
-/** Months shown when no range is chosen: the latest twelve. */
-const DEFAULT_SPAN = 12;
-
-/** The chosen month range, defaulting to the latest DEFAULT_SPAN months of the data. */
-export function resolveMonthRange(
-  query: Pick<ViewQuery, 'fromMonth' | 'toMonth'>,
-  firstMonth: MonthIndex,
-  lastMonth: MonthIndex,
-) {
-  return {
-    from: query.fromMonth ?? Math.max(firstMonth, lastMonth - DEFAULT_SPAN + 1),
-    to: query.toMonth ?? lastMonth,
-  };
-}
-
-function inRange(month: MonthIndex, query: ViewQuery): boolean {
-  return (
-    (query.fromMonth === undefined || month >= query.fromMonth) &&
-    (query.toMonth === undefined || month <= query.toMonth)
-  );
-}
+export { resolveMonthRange };
 
 function monthWindow<Row extends { month: MonthIndex }>(all: Row[], query: ViewQuery): MonthWindow<Row> {
   return {
     firstMonth: all.length > 0 ? all[0].month : null,
     lastMonth: all.length > 0 ? all[all.length - 1].month : null,
-    months: all.filter((m) => inRange(m.month, query)),
+    months: all.filter((m) => inMonthRange(m.month, query)),
   };
 }
 
 /** Unit names → codes of a dictionary; undefined (all units) when none are chosen. */
 function unitCodes(labels: readonly string[], names: readonly string[] | undefined): number[] | undefined {
-  return names && names.length > 0 ? names.map((u) => labels.indexOf(u)).filter((i) => i >= 0) : undefined;
+  if (!names || names.length === 0) return undefined;
+  const codeOf = new Map<string, number>();
+  labels.forEach((label, code) => {
+    if (!codeOf.has(label)) codeOf.set(label, code);
+  });
+  return names.map((u) => codeOf.get(u) ?? -1).filter((i) => i >= 0);
 }
 
 function sortedLabels(labels: readonly string[]): string[] {
   return [...labels].sort((a, b) => a.localeCompare(b, 'sv'));
 }
 
-export interface DecisionMonth extends DecisionCounts {
-  month: MonthIndex;
-}
-
-export interface DecisionQuarter extends DecisionCounts {
-  quarter: QuarterIndex;
-  /** The same quarter a year earlier, null outside the data. */
-  previousYear: DecisionCounts | null;
-  median: number | null;
-  p90: number | null;
-  executed: number;
-}
+export type {
+  DecisionMonth,
+  DecisionQuarter,
+  IvoEntry,
+  IvoList,
+  IvoSummaryRow,
+  SexComparison,
+  UnitSeries,
+} from '../kpi';
 
 export interface DecisionView extends MonthWindow<DecisionMonth> {
   /** Each unit's monthly share over the chosen months (small multiples and ranking). */
@@ -930,78 +767,6 @@ export interface DecisionView extends MonthWindow<DecisionMonth> {
   hasInterruptions: boolean;
   /** The quarter the as-of date falls in. */
   lastQuarter: QuarterIndex;
-}
-
-export interface IvoEntry {
-  quarter: string;
-  id: string;
-  decided: DayNumber;
-  /** Start of the waiting period: the decision, or the interruption. */
-  start: DayNumber;
-  deadline: DayNumber;
-  intervention: string;
-  kind: 'beslut' | 'avbrott';
-  executed: boolean;
-  executedOn: DayNumber;
-  days: number;
-  reason: string;
-  sex: string;
-  unit: string;
-  /** Compared with the previous quarter's list. */
-  status: 'ny' | 'väntar fortfarande' | 'verkställt sedan förra kvartalet';
-}
-
-/** The de-identified summary for the nämnd, kommunfullmäktige and the auditors. */
-export interface IvoSummaryRow {
-  group: 'insats' | 'dagar' | 'kön' | 'status';
-  label: string;
-  count: number;
-}
-
-/** Days-waited buckets of the de-identified summary. */
-export function daysBucket(days: number): string {
-  return days <= 180
-    ? '3–6 månader (högst 180 dagar)'
-    : days <= 365
-      ? '6–12 månader (181–365 dagar)'
-      : 'mer än ett år (över 365 dagar)';
-}
-
-/** Counts per insats, days waited, kön and status: what may leave the unit without identifying anyone. */
-export function ivoSummary(entries: readonly IvoEntry[]): IvoSummaryRow[] {
-  const rows: IvoSummaryRow[] = [];
-  const add = (group: IvoSummaryRow['group'], label: (e: IvoEntry) => string, order?: string[]) => {
-    const counts = new Map<string, number>();
-    for (const e of entries) counts.set(label(e), (counts.get(label(e)) ?? 0) + 1);
-    const labels = order
-      ? order.filter((l) => counts.has(l))
-      : [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, 'sv'));
-    for (const l of labels) rows.push({ group, label: l, count: counts.get(l) ?? 0 });
-  };
-  add('insats', (e) => e.intervention);
-  add('dagar', (e) => daysBucket(e.days), [daysBucket(100), daysBucket(200), daysBucket(400)]);
-  add('kön', (e) => e.sex, ['flicka', 'pojke', 'annat', 'okänt']);
-  add('status', (e) =>
-    e.kind === 'avbrott'
-      ? e.executed
-        ? 'avbrott, återupptaget'
-        : 'avbrott, ej återupptaget'
-      : e.executed
-        ? 'verkställt'
-        : 'ej verkställt',
-  );
-  return rows;
-}
-
-export interface IvoList {
-  summary: IvoSummaryRow[];
-  quarter: QuarterIndex;
-  /** The quarter has not ended at the as-of date: days are counted to the as-of date. */
-  running: boolean;
-  entries: IvoEntry[];
-  previousCount: number;
-  /** On the previous list but not on this one (executed on the previous quarter's last days). */
-  dropped: number;
 }
 
 type BucketCounts = Record<WatchBucket, number>;

@@ -4,7 +4,9 @@
  * the next day for a late arrival).
  */
 import { monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import type { CodeColumn } from './breakdowns';
 import { SEX_LABELS, type DeadlineOptions } from './investigations';
+import { monthlyShare, share, shareOf, type MonthlyShare, type Share } from './shares';
 
 export const ConcernStatus = {
   inTime: 0,
@@ -65,10 +67,10 @@ export interface ConcernColumns {
   protective: Int32Array;
   hasProtective: boolean;
   decision: Uint8Array;
-  unit: Uint16Array;
-  sex: Uint16Array;
+  unit: CodeColumn;
+  sex: CodeColumn;
   /** Code into `reasons` (delay reason), per report. */
-  reason: Uint16Array;
+  reason: CodeColumn;
   reasons: readonly string[];
   unitCount: number;
 }
@@ -147,6 +149,21 @@ export interface ConcernMonth {
 }
 
 /**
+ * The 14-day KPI: the share of the reports needing a förhandsbedömning that got it within 14 days;
+ * reports about a child already under investigation are outside it. Preliminary while any waits
+ * within its 14 days.
+ * @example inTimeShareOf({ inTime: 9, late: 1, pending: 0 }).share // 0.9
+ */
+export function inTimeShareOf(counts: { inTime: number; late: number; pending: number }): Share {
+  return share(counts.inTime, counts.inTime + counts.late + counts.pending, counts.pending);
+}
+
+/** A month of reports as the share that year-over-year and period comparisons read. */
+export function monthlyInTimeShare(month: ConcernMonth): MonthlyShare {
+  return monthlyShare(month.month, inTimeShareOf(month));
+}
+
+/**
  * Monthly figures by month of receipt, for the chosen units.
  * @example concernMonths(cube, [0])[0].inTimeShare // 0.9
  */
@@ -163,9 +180,8 @@ export function concernMonths(cube: ConcernCube, units?: readonly number[], sexe
         for (let c = 0; c < CONCERN_COUNTERS; c++) sums[c] += cube.counts[cell + c];
       }
     }
-    const judged = sums[C.inTime] + sums[C.late] + sums[C.pending];
+    const kpi = inTimeShareOf({ inTime: sums[C.inTime], late: sums[C.late], pending: sums[C.pending] });
     const protective = sums[C.protectiveInTime] + sums[C.protectiveLate] + sums[C.protectivePending];
-    const decided = sums[C.opened] + sums[C.notOpened];
     rows.push({
       month: cube.firstMonth + m,
       received: sums[C.all],
@@ -173,15 +189,15 @@ export function concernMonths(cube: ConcernCube, units?: readonly number[], sexe
       late: sums[C.late],
       pending: sums[C.pending],
       underInvestigation: sums[C.underInvestigation],
-      inTimeShare: judged > 0 ? sums[C.inTime] / judged : null,
-      preliminary: sums[C.pending] > 0,
+      inTimeShare: kpi.share,
+      preliminary: kpi.preliminary,
       protectiveInTime: sums[C.protectiveInTime],
       protectiveLate: sums[C.protectiveLate],
       protectivePending: sums[C.protectivePending],
-      protectiveShare: cube.hasProtective && protective > 0 ? sums[C.protectiveInTime] / protective : null,
+      protectiveShare: cube.hasProtective ? shareOf(sums[C.protectiveInTime], protective) : null,
       opened: sums[C.opened],
       notOpened: sums[C.notOpened],
-      openedShare: decided > 0 ? sums[C.opened] / decided : null,
+      openedShare: shareOf(sums[C.opened], sums[C.opened] + sums[C.notOpened]),
     });
   }
   return rows;

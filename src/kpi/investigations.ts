@@ -4,6 +4,9 @@
  * extension was decided within those four months.
  */
 import { addMonthsClamped, monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import type { CodeColumn, CubeFilter } from './breakdowns';
+import { extensionCounts, passedExtendedDate } from './extensions';
+import { monthlyShare, share, type MonthlyShare, type Share } from './shares';
 
 /** The four states of DOMAIN.md, as small integers for typed-array columns. */
 export const InvestigationStatus = {
@@ -48,18 +51,8 @@ export function classifyInvestigation(
   const deadline = fourMonthDeadline(start, options);
   if (end !== NO_DATE && end <= deadline) return InvestigationStatus.inTime;
   if (end === NO_DATE && asOf <= deadline) return InvestigationStatus.pending;
-  if (firstExtension !== NO_DATE && firstExtension <= deadline) return InvestigationStatus.extended;
+  if (extensionCounts(firstExtension, deadline)) return InvestigationStatus.extended;
   return InvestigationStatus.late;
-}
-
-/**
- * Whether an extended investigation also ran past its extended date (`forlangd_till`):
- * finished after it, or still open at an as-of date after it.
- * @example passedExtendedDate(day('2025-09-30'), NO_DATE, day('2025-10-01')) // true
- */
-export function passedExtendedDate(extendedTo: DayNumber, end: DayNumber, asOf: DayNumber): boolean {
-  if (extendedTo === NO_DATE) return false;
-  return end === NO_DATE ? asOf > extendedTo : end > extendedTo;
 }
 
 /** Investigation rows as typed columns; one index per investigation. */
@@ -72,9 +65,9 @@ export interface InvestigationColumns {
   /** Latest `forlangd_till` over the investigation's extensions, NO_DATE when none. */
   extendedTo: Int32Array;
   /** Code into `units`. */
-  unit: Uint16Array;
+  unit: CodeColumn;
   /** Code into `SEX_LABELS`. */
-  sex: Uint16Array;
+  sex: CodeColumn;
   units: readonly string[];
 }
 
@@ -129,12 +122,6 @@ export function buildInvestigationCube(
   return { cube: { firstMonth, monthCount, unitCount, sexCount, counts }, rowsAfterAsOf };
 }
 
-/** Which cube cells to count: a set of unit codes and sex codes, or all when omitted. */
-export interface CubeFilter {
-  units?: readonly number[];
-  sexes?: readonly number[];
-}
-
 /** One start month's cohort. */
 export interface InvestigationMonth {
   month: MonthIndex;
@@ -149,6 +136,20 @@ export interface InvestigationMonth {
   lateShare: number | null;
   /** Any `pending` in the month: the share can still rise. */
   preliminary: boolean;
+}
+
+/**
+ * The headline KPI of a cohort: the share of the investigations started that became `sen`;
+ * preliminary while any is `pågående`.
+ * @example lateShareOf({ late: 107, started: 531, pending: 0 }).share // 0.2015…
+ */
+export function lateShareOf(cohort: { late: number; started: number; pending: number }): Share {
+  return share(cohort.late, cohort.started, cohort.pending);
+}
+
+/** A cohort month as the share that year-over-year and period comparisons read. */
+export function monthlyLateShare(cohort: InvestigationMonth): MonthlyShare {
+  return monthlyShare(cohort.month, lateShareOf(cohort));
 }
 
 /**
@@ -172,6 +173,7 @@ export function monthlyCohorts(cube: InvestigationCube, filter: CubeFilter = {})
     }
     const [inTime, extended, late, pending, extendedOverdue] = sums;
     const started = inTime + extended + late + pending;
+    const kpi = lateShareOf({ late, started, pending });
     rows.push({
       month: cube.firstMonth + m,
       started,
@@ -180,8 +182,8 @@ export function monthlyCohorts(cube: InvestigationCube, filter: CubeFilter = {})
       late,
       pending,
       extendedOverdue,
-      lateShare: started > 0 ? late / started : null,
-      preliminary: pending > 0,
+      lateShare: kpi.share,
+      preliminary: kpi.preliminary,
     });
   }
   return rows;
@@ -189,43 +191,4 @@ export function monthlyCohorts(cube: InvestigationCube, filter: CubeFilter = {})
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-/** Extension decisions as typed columns. */
-export interface ExtensionColumns {
-  count: number;
-  investigationId: readonly string[];
-  decided: Int32Array;
-  extendedTo: Int32Array;
-}
-
-/**
- * Joins extension decisions onto investigations by `utredning_id`: per investigation the earliest
- * decision (the one that can count, if any can) and the latest `forlangd_till`. Extensions whose
- * id matches no investigation are returned in `orphanRows` so the UI can say so.
- * Decisions after the as-of date are left out: they had not happened at the as-of date.
- */
-export function joinExtensions(
-  investigationIds: readonly string[],
-  extensions: ExtensionColumns,
-  asOf: DayNumber,
-): { firstExtension: Int32Array; extendedTo: Int32Array; orphanRows: number[] } {
-  const indexById = new Map<string, number>();
-  investigationIds.forEach((id, index) => indexById.set(id, index));
-  const firstExtension = new Int32Array(investigationIds.length).fill(NO_DATE);
-  const extendedTo = new Int32Array(investigationIds.length).fill(NO_DATE);
-  const orphanRows: number[] = [];
-  for (let row = 0; row < extensions.count; row++) {
-    const index = indexById.get(extensions.investigationId[row]);
-    if (index === undefined) {
-      orphanRows.push(row);
-      continue;
-    }
-    const decided = extensions.decided[row];
-    if (decided > asOf) continue;
-    if (firstExtension[index] === NO_DATE || decided < firstExtension[index]) firstExtension[index] = decided;
-    const to = extensions.extendedTo[row];
-    if (to !== NO_DATE && (extendedTo[index] === NO_DATE || to > extendedTo[index])) extendedTo[index] = to;
-  }
-  return { firstExtension, extendedTo, orphanRows };
 }

@@ -1,15 +1,56 @@
 /**
  * Year-over-year and period comparisons of any monthly share (late investigations,
- * orosanmälningar assessed in time, …). Works on plain monthly counts.
+ * orosanmälningar assessed in time, …), the default period and month range. Works on plain
+ * monthly counts.
  */
 import type { MonthIndex } from './calendar';
+import { meanOfShares, percentagePoints, pooledShare, shareOf, type MonthlyShare } from './shares';
 
-/** A month's numerator over denominator; `preliminary` when the figure can still change. */
-export interface MonthlyShare {
-  month: MonthIndex;
-  numerator: number;
-  denominator: number;
-  preliminary: boolean;
+/** The period every year is compared over unless another is chosen: January–June (months 1–12). */
+export const DEFAULT_PERIOD = { from: 1, to: 6 } as const;
+
+/** Months shown when no month range is chosen: the latest twelve of the data. */
+export const DEFAULT_MONTH_SPAN = 12;
+
+/** A chosen month range; either end open when absent. */
+export interface MonthRangeChoice {
+  fromMonth?: MonthIndex;
+  toMonth?: MonthIndex;
+}
+
+/**
+ * The month range a page shows: the chosen ends, else the latest DEFAULT_MONTH_SPAN months of the
+ * data (`firstMonth`–`lastMonth`).
+ * @example resolveMonthRange({}, 2021 * 12, 2025 * 12 + 10) // { from: 2024 * 12 + 11, to: 2025 * 12 + 10 }
+ */
+export function resolveMonthRange(
+  choice: MonthRangeChoice,
+  firstMonth: MonthIndex,
+  lastMonth: MonthIndex,
+): { from: MonthIndex; to: MonthIndex } {
+  return {
+    from: choice.fromMonth ?? Math.max(firstMonth, lastMonth - DEFAULT_MONTH_SPAN + 1),
+    to: choice.toMonth ?? lastMonth,
+  };
+}
+
+/**
+ * Whether a month lies in a chosen range whose absent ends are open.
+ * @example inMonthRange(2025 * 12, { toMonth: 2024 * 12 + 11 }) // false
+ */
+export function inMonthRange(month: MonthIndex, choice: MonthRangeChoice): boolean {
+  return (
+    (choice.fromMonth === undefined || month >= choice.fromMonth) &&
+    (choice.toMonth === undefined || month <= choice.toMonth)
+  );
+}
+
+/**
+ * The months of one year's period (calendar months 1–12), e.g. for the nämnd's report.
+ * @example periodMonths(2025, 1, 6) // { fromMonth: 2025 * 12, toMonth: 2025 * 12 + 5 }
+ */
+export function periodMonths(year: number, periodFrom: number, periodTo: number): Required<MonthRangeChoice> {
+  return { fromMonth: year * 12 + periodFrom - 1, toMonth: year * 12 + periodTo - 1 };
 }
 
 /** A month beside the same month one year earlier. */
@@ -25,11 +66,6 @@ export interface YearOverYearRow {
   previousPreliminary: boolean | null;
   /** (share − previous share) × 100, unrounded; null when either is missing. */
   changePoints: number | null;
-}
-
-/** share = numerator / denominator, null for an empty denominator. @example shareOf(1, 4) // 0.25 */
-export function shareOf(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? numerator / denominator : null;
 }
 
 /**
@@ -53,7 +89,7 @@ export function yearOverYear(rows: readonly MonthlyShare[]): YearOverYearRow[] {
       previousDenominator: previous ? previous.denominator : null,
       previousShare,
       previousPreliminary: previous ? previous.preliminary : null,
-      changePoints: share !== null && previousShare !== null ? (share - previousShare) * 100 : null,
+      changePoints: percentagePoints(share, previousShare),
     };
   });
 }
@@ -96,20 +132,14 @@ export function periodComparison(rows: readonly MonthlyShare[], fromMonth: numbe
     .sort(([a], [b]) => a - b)
     .map(([year, months]) => {
       const withData = months.filter((m) => m.denominator > 0);
-      const numerator = withData.reduce((sum, m) => sum + m.numerator, 0);
-      const denominator = withData.reduce((sum, m) => sum + m.denominator, 0);
-      const meanOfMonthlyShares =
-        withData.length > 0
-          ? withData.reduce((sum, m) => sum + m.numerator / m.denominator, 0) / withData.length
-          : null;
       return {
         year,
         monthsWithData: withData.length,
         monthsInSpan: spanLength,
-        numerator,
-        denominator,
-        meanOfMonthlyShares,
-        pooledShare: shareOf(numerator, denominator),
+        numerator: withData.reduce((sum, m) => sum + m.numerator, 0),
+        denominator: withData.reduce((sum, m) => sum + m.denominator, 0),
+        meanOfMonthlyShares: meanOfShares(withData),
+        pooledShare: pooledShare(withData),
         preliminary: months.some((m) => m.preliminary),
       };
     })
@@ -160,16 +190,8 @@ export function headline(rows: readonly MonthlyShare[], lowerIsBetter: boolean):
     const row = byMonth.get(m);
     return row ? shareOf(row.numerator, row.denominator) : null;
   };
-  const pooled = (from: MonthIndex, to: MonthIndex) => {
-    let numerator = 0;
-    let denominator = 0;
-    for (let m = from; m <= to; m++) {
-      numerator += byMonth.get(m)?.numerator ?? 0;
-      denominator += byMonth.get(m)?.denominator ?? 0;
-    }
-    return shareOf(numerator, denominator);
-  };
-  const change = (a: number | null, b: number | null) => (a !== null && b !== null ? (a - b) * 100 : null);
+  const pooled = (from: MonthIndex, to: MonthIndex) =>
+    pooledShare(rows.filter((r) => r.month >= from && r.month <= to));
   const share = shareAt(month);
   const previousShare = shareAt(month - 12);
   const yearStart = month - (month % 12);
@@ -180,13 +202,13 @@ export function headline(rows: readonly MonthlyShare[], lowerIsBetter: boolean):
     month,
     share,
     previousShare,
-    changePoints: change(share, previousShare),
-    direction: direction(change(share, previousShare), lowerIsBetter),
+    changePoints: percentagePoints(share, previousShare),
+    direction: direction(percentagePoints(share, previousShare), lowerIsBetter),
     yearToDate: {
       share: ytd,
       previousShare: ytdPrevious,
-      changePoints: change(ytd, ytdPrevious),
-      direction: direction(change(ytd, ytdPrevious), lowerIsBetter),
+      changePoints: percentagePoints(ytd, ytdPrevious),
+      direction: direction(percentagePoints(ytd, ytdPrevious), lowerIsBetter),
     },
     preliminaryMonths: rows.filter((r) => r.month > month && r.preliminary).map((r) => r.month),
     trend: rows

@@ -3,6 +3,8 @@
  * closed and reopened for the same child (possible circumvention of the four-month rule, cf. JO 2565-2016).
  */
 import { NO_DATE, type DayNumber } from './calendar';
+import { extensionCounts } from './extensions';
+import { fourMonthDeadline, type DeadlineOptions } from './investigations';
 
 export type WatchBucket = 'overdue' | 'within14' | 'within30' | 'later';
 
@@ -24,6 +26,39 @@ export function watchBucket(deadline: DayNumber, asOf: DayNumber): WatchBucket {
   if (daysLeft <= 14) return 'within14';
   if (daysLeft <= 30) return 'within30';
   return 'later';
+}
+
+/** An open investigation as the watch list sees it. */
+export interface WatchedInvestigation {
+  /** The four-month deadline. */
+  deadline: DayNumber;
+  /** An extension was decided on or before the deadline. */
+  extended: boolean;
+  /** The extended date when extended, NO_DATE when not extended or not given. */
+  extendedTo: DayNumber;
+  /** Days from the as-of date to the deadline that applies (the extended date when there is one). */
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+/**
+ * Where an open investigation stands at the as-of date: watched against its four-month deadline,
+ * or against `forlangd_till` when an extension counted (decided on or before the deadline). An
+ * extension without an extended date leaves no date to watch once the deadline has passed: 'later'.
+ * @example watchInvestigation(day('2025-07-01'), day('2025-10-20'), day('2026-01-31'), day('2025-11-30')).bucket // 'later' (62 days left)
+ */
+export function watchInvestigation(
+  start: DayNumber,
+  firstExtension: DayNumber,
+  extendedTo: DayNumber,
+  asOf: DayNumber,
+  options: DeadlineOptions = {},
+): WatchedInvestigation {
+  const deadline = fourMonthDeadline(start, options);
+  const extended = extensionCounts(firstExtension, deadline);
+  const effective = extended && extendedTo !== NO_DATE ? extendedTo : deadline;
+  const bucket = extended && extendedTo === NO_DATE && asOf > deadline ? 'later' : watchBucket(effective, asOf);
+  return { deadline, extended, extendedTo: extended ? extendedTo : NO_DATE, daysLeft: effective - asOf, bucket };
 }
 
 export interface Reopening {

@@ -4,7 +4,8 @@ import {
   classifyDecision,
   DecisionStatus,
   executionPercentiles,
-  groupDecisions,
+  decisionBreakdown,
+  decisionQuarters,
   isoDate,
   NO_DATE,
   parseIsoDate,
@@ -150,22 +151,40 @@ describe('decision cube', () => {
   const quarter = (month: number) => Math.floor(month / 3);
 
   it('groups by quarter of decision with the late share and the preliminary mark', () => {
-    const byQuarter = groupDecisions(cube, quarter);
-    expect(byQuarter.get(2025 * 4)).toMatchObject({
+    const [first, second, ...rest] = decisionQuarters(cube, {}, 2025 * 12, 2025 * 12 + 11);
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({
+      quarter: 2025 * 4,
       decisions: 3,
       executedInTime: 1,
       executedLate: 1,
       overdue: 1,
       notYetDue: 0,
       preliminary: false,
+      previousYear: null,
     });
-    expect(byQuarter.get(2025 * 4)?.lateShare).toBeCloseTo(2 / 3, 12);
-    expect(byQuarter.get(2025 * 4 + 1)).toMatchObject({ decisions: 2, notYetDue: 1, preliminary: true, lateShare: 0 });
+    expect(first.lateShare).toBeCloseTo(2 / 3, 12);
+    expect(second).toMatchObject({
+      quarter: 2025 * 4 + 1,
+      decisions: 2,
+      notYetDue: 1,
+      preliminary: true,
+      lateShare: 0,
+    });
   });
   it('groups by intervention and filters by unit', () => {
-    const byIntervention = groupDecisions(cube, (_m, _u, v) => v, { units: [0] });
-    expect(byIntervention.get(0)).toMatchObject({ decisions: 1, executedInTime: 1 });
-    expect(byIntervention.get(1)).toMatchObject({ decisions: 1, executedLate: 1 });
+    const byIntervention = decisionBreakdown(
+      cube,
+      'intervention',
+      ['A', 'B'],
+      { units: [0] },
+      2025 * 12,
+      2025 * 12 + 11,
+    );
+    expect(byIntervention).toMatchObject([
+      { label: 'A', decisions: 1, executedInTime: 1 },
+      { label: 'B', decisions: 1, executedLate: 1 },
+    ]);
   });
   it('gives median and 90th percentile of days to execution per quarter', () => {
     const p = executionPercentiles(cube, quarter);

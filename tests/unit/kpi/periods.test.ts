@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { direction, headline, periodComparison, yearOverYear, type MonthlyShare } from '../../../src/kpi';
+import {
+  DEFAULT_PERIOD,
+  direction,
+  headline,
+  inMonthRange,
+  isoMonth,
+  periodComparison,
+  periodMonths,
+  resolveMonthRange,
+  yearOverYear,
+  type MonthlyShare,
+} from '../../../src/kpi';
 
 const m = (year: number, month: number, numerator: number, denominator: number, preliminary = false): MonthlyShare => ({
   month: year * 12 + month - 1,
@@ -97,5 +108,49 @@ describe('headline', () => {
       preliminary: false,
     }));
     expect(headline(long, true)?.trend).toHaveLength(24);
+  });
+});
+
+describe('resolveMonthRange', () => {
+  const month = (year: number, m: number) => year * 12 + m - 1;
+  const iso = (range: { from: number; to: number }) => [isoMonth(range.from), isoMonth(range.to)];
+
+  it('returns the latest twelve months of the data when nothing is chosen', () => {
+    expect(iso(resolveMonthRange({}, month(2021, 1), month(2025, 11)))).toEqual(['2024-12', '2025-11']);
+  });
+  it('returns the chosen months', () => {
+    expect(
+      iso(resolveMonthRange({ fromMonth: month(2023, 2), toMonth: month(2024, 6) }, month(2021, 1), month(2025, 11))),
+    ).toEqual(['2023-02', '2024-06']);
+    expect(iso(resolveMonthRange({ fromMonth: month(2023, 2) }, month(2021, 1), month(2025, 11)))).toEqual([
+      '2023-02',
+      '2025-11',
+    ]);
+  });
+  describe('edge cases', () => {
+    it('starts at the first month when the data covers less than twelve', () => {
+      expect(iso(resolveMonthRange({}, month(2025, 3), month(2025, 11)))).toEqual(['2025-03', '2025-11']);
+      expect(iso(resolveMonthRange({}, month(2025, 11), month(2025, 11)))).toEqual(['2025-11', '2025-11']);
+    });
+  });
+});
+
+describe('inMonthRange', () => {
+  it('returns whether a month lies in a range with open ends', () => {
+    const jan = 2025 * 12;
+    expect(inMonthRange(jan, {})).toBe(true);
+    expect(inMonthRange(jan, { fromMonth: jan, toMonth: jan })).toBe(true);
+    expect(inMonthRange(jan, { fromMonth: jan + 1 })).toBe(false);
+    expect(inMonthRange(jan, { toMonth: jan - 1 })).toBe(false);
+  });
+});
+
+describe('periodMonths and DEFAULT_PERIOD', () => {
+  it('returns January–June by default, and a period’s months of one year', () => {
+    expect(DEFAULT_PERIOD).toEqual({ from: 1, to: 6 });
+    const { fromMonth, toMonth } = periodMonths(2025, DEFAULT_PERIOD.from, DEFAULT_PERIOD.to);
+    expect([isoMonth(fromMonth), isoMonth(toMonth)]).toEqual(['2025-01', '2025-06']);
+    const autumn = periodMonths(2024, 9, 12);
+    expect([isoMonth(autumn.fromMonth), isoMonth(autumn.toMonth)]).toEqual(['2024-09', '2024-12']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReopenings, NO_DATE, parseIsoDate, watchBucket } from '../../../src/kpi';
+import { findReopenings, isoDate, NO_DATE, parseIsoDate, watchBucket, watchInvestigation } from '../../../src/kpi';
 
 const d = (text: string) => {
   const day = parseIsoDate(text);
@@ -44,5 +44,50 @@ describe('findReopenings', () => {
     const wide = findReopenings(person, start, end, 100);
     expect(wide.map((r) => [r.closed, r.reopened, r.gapDays])).toContainEqual([2, 3, 92]);
     expect(wide.some((r) => r.closed === 4 || r.reopened === 5)).toBe(false);
+  });
+});
+
+describe('watchInvestigation', () => {
+  const asOf = d('2025-11-30');
+  it('watches an investigation without extension against its four-month deadline', () => {
+    // Started 2025-07-20: deadline 2025-11-20, ten days passed.
+    const w = watchInvestigation(d('2025-07-20'), NO_DATE, NO_DATE, asOf);
+    expect({ ...w, deadline: isoDate(w.deadline) }).toEqual({
+      deadline: '2025-11-20',
+      extended: false,
+      extendedTo: NO_DATE,
+      daysLeft: -10,
+      bucket: 'overdue',
+    });
+  });
+  it('watches an extension decided on the deadline day against its extended date', () => {
+    const w = watchInvestigation(d('2025-07-20'), d('2025-11-20'), d('2025-12-10'), asOf);
+    expect([w.extended, isoDate(w.extendedTo), w.daysLeft, w.bucket]).toEqual([true, '2025-12-10', 10, 'within14']);
+  });
+  describe('edge cases', () => {
+    it('ignores an extension decided the day after the deadline', () => {
+      const w = watchInvestigation(d('2025-07-20'), d('2025-11-21'), d('2026-01-31'), asOf);
+      expect([w.extended, w.extendedTo, w.daysLeft, w.bucket]).toEqual([false, NO_DATE, -10, 'overdue']);
+    });
+    it('an extension without an extended date leaves nothing to watch once the deadline passed', () => {
+      const w = watchInvestigation(d('2025-07-20'), d('2025-10-01'), NO_DATE, asOf);
+      expect([w.extended, w.daysLeft, w.bucket]).toEqual([true, -10, 'later']);
+    });
+    it('an extension without an extended date is watched against the deadline until it passes', () => {
+      // Started 2025-08-05: deadline 2025-12-05.
+      const w = watchInvestigation(d('2025-08-05'), d('2025-10-01'), NO_DATE, asOf);
+      expect([w.extended, w.daysLeft, w.bucket]).toEqual([true, 5, 'within14']);
+    });
+    it('moves a deadline on a Saturday to Monday only with lag (1930:173) 2 § on', () => {
+      // Started 2025-08-13: deadline Saturday 2025-12-13, with the shift Monday 2025-12-15.
+      expect(watchInvestigation(d('2025-08-13'), NO_DATE, NO_DATE, asOf)).toMatchObject({
+        daysLeft: 13,
+        bucket: 'within14',
+      });
+      expect(watchInvestigation(d('2025-08-13'), NO_DATE, NO_DATE, asOf, { shiftToWorkingDay: true })).toMatchObject({
+        daysLeft: 15,
+        bucket: 'within30',
+      });
+    });
   });
 });
