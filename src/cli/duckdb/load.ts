@@ -1,0 +1,167 @@
+/**
+ * CSV files → the SQL's input tables (`utredningar_rad` …) in DuckDB. The header is recognised
+ * with the app's own rules (canonical names, synonyms, or a saved column mapping); DuckDB's
+ * `read_csv` then reads every row as text with an explicit dialect, and the SQL types and checks it.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  applyMapping,
+  DATASETS,
+  headerSignature,
+  recognizeDataset,
+  type ColumnAssignment,
+  type DatasetKind,
+} from '../../import/datasets';
+import type { MappingStore } from '../../import/importFile';
+import { parseCsv } from '../../import/parse';
+
+/** Encodings DuckDB's CSV reader decodes itself. Windows-1252 is read as latin-1 (same for å, ä, ö). */
+export type CsvEncoding = 'utf-8' | 'latin-1' | 'utf-16';
+
+export interface CsvDialect {
+  /** `;`, `,` or tab; by default the one that splits the header into most fields, as the app does. */
+  delimiter?: string;
+  /** By default: UTF-16 with a BOM, else UTF-8 if the whole file is valid UTF-8, else latin-1. */
+  encoding?: CsvEncoding;
+}
+
+export interface LoadedCsv {
+  path: string;
+  file: string;
+  dataset: DatasetKind;
+  delimiter: string;
+  encoding: CsvEncoding;
+  /** Canonical fields the file has. */
+  present: string[];
+  /** SELECT of the file's rows as the dataset's canonical columns plus `radordning`. */
+  rows: string;
+}
+
+/** Thrown with a Swedish message when a file cannot be read as one of the four extracts, or an option is wrong. */
+export class ReportInputError extends Error {}
+
+const ALL_DATASETS = Object.keys(DATASETS) as DatasetKind[];
+
+/** Bytes at the start of a file: enough for a header line. */
+function head(path: string, length = 65536): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    const read = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, read);
+  } catch {
+    throw new ReportInputError(`filen ${path} kan inte läsas.`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function detectEncoding(path: string, start: Uint8Array): CsvEncoding {
+  if (start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)))
+    return 'utf-16';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    return 'utf-8';
+  } catch {
+    return 'latin-1';
+  }
+}
+
+/** Header fields, delimiter and whether an Excel `sep=` line comes first, from the file's start. */
+function readHeader(
+  start: Uint8Array,
+  encoding: CsvEncoding,
+  delimiter: string | undefined,
+): { header: string[]; delimiter: string; skip: number } {
+  const label = encoding === 'utf-16' ? (start[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding;
+  const text = new TextDecoder(label).decode(start).replace(/^\ufeff/, '');
+  const skip = /^"?sep=.?"?\r?\n/i.test(text) ? 1 : 0;
+  const lines = text.split(/\r?\n/);
+  // The header line (after a `sep=` line); parseCsv detects the delimiter as the app's import does.
+  const parsed = parseCsv(lines.slice(0, skip + 1).join('\n') + '\n');
+  const chosen = delimiter ?? parsed.delimiter;
+  const header = delimiter ? parseCsv(`sep=${delimiter}\n${lines[skip]}\n`).header : parsed.header;
+  return { header, delimiter: chosen, skip };
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const ident = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Reads one CSV file into a temporary table of text columns (`fil_<order>`). `order` is the file's
+ * place among the files (earlier files win duplicate ids). Rows DuckDB cannot split into the
+ * header's field count are skipped, as the app rejects them.
+ */
+export async function loadCsv(
+  connection: DuckDBConnection,
+  path: string,
+  order: number,
+  mappings: MappingStore = {},
+  dialect: CsvDialect = {},
+): Promise<LoadedCsv> {
+  const file = basename(path);
+  const start = head(path);
+  if (start.length === 0) throw new ReportInputError(`Filen ${file} är tom.`);
+  const encoding = dialect.encoding ?? detectEncoding(path, start);
+  const { header, delimiter, skip } = readHeader(start, encoding, dialect.delimiter);
+  if (header.length < 2)
+    throw new ReportInputError(`Filen ${file} ser inte ut som en CSV-fil: rubrikraden har bara en kolumn.`);
+  const mapping = mappings[headerSignature(header)];
+  let dataset: DatasetKind;
+  let columns: ColumnAssignment;
+  if (mapping) {
+    const applied = applyMapping(mapping, header);
+    if (!applied) throw new ReportInputError(`Kolumnmappningen för ${file} pekar på kolumner som saknas i filen.`);
+    dataset = mapping.dataset;
+    columns = applied;
+  } else {
+    const recognition = recognizeDataset(header);
+    if (recognition.status === 'unknown')
+      throw new ReportInputError(
+        `rubrikerna i ${path} känns inte igen (${header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`,
+      );
+    dataset = recognition.dataset;
+    columns = recognition.columns;
+  }
+  const fileColumns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const fields = DATASETS[dataset].fields;
+  const select = fields
+    .map((f) => (f.key in columns ? `c${columns[f.key]} AS ${ident(f.key)}` : `NULL AS ${ident(f.key)}`))
+    .join(', ');
+  const table = `fil_${order}`;
+  // The rowid of a table created in one statement follows the file's line order.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quote(path)},
+       delim = ${quote(delimiter)}, header = true, skip = ${skip}, quote = '"', escape = '"',
+       encoding = ${quote(encoding)}, auto_detect = false, columns = {${fileColumns}},
+       ignore_errors = true, null_padding = false)`,
+  );
+  return {
+    path,
+    file,
+    dataset,
+    delimiter,
+    encoding,
+    present: fields.filter((f) => f.key in columns).map((f) => f.key),
+    rows: `SELECT ${select}, CAST(${order} AS BIGINT) * 10000000000 + rowid AS radordning FROM ${table}`,
+  };
+}
+
+/**
+ * The SQL's input: `utredningar_rad`, `forlangningar_rad`, `beslut_rad`, `orosanmalningar_rad`,
+ * each the union of its files' rows (every canonical column as text, plus `radordning`), or an
+ * empty table when no file of the dataset was given.
+ */
+export async function createInputTables(connection: DuckDBConnection, loaded: readonly LoadedCsv[]): Promise<void> {
+  for (const kind of ALL_DATASETS) {
+    const files = loaded.filter((f) => f.dataset === kind);
+    if (files.length > 0) {
+      await connection.run(`CREATE OR REPLACE VIEW ${kind}_rad AS ${files.map((f) => f.rows).join(' UNION ALL ')}`);
+    } else {
+      const columns = DATASETS[kind].fields.map((f) => `${ident(f.key)} VARCHAR`).join(', ');
+      await connection.run(`CREATE OR REPLACE TABLE ${kind}_rad (${columns}, radordning BIGINT)`);
+    }
+  }
+}
