@@ -7,7 +7,7 @@
  * INSYN_APP_ROOT runs the app's report from another checkout (e.g. a clean export of HEAD while the
  * working tree is mid-refactor); by default it is this one.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -123,6 +123,10 @@ function ruleFiles(): string[] {
       'R-5;2025-03-31;2025-08-01;Norr;pojke;2025-07-31;2025-07-31',
       'R-6;2025-12-01;;Norr;pojke;;',
       'R-7;2024-02-29;2024-06-29;Norr;flicka;;',
+      // Field counts: an empty extra field is accepted, a filled one or a missing one rejects the row.
+      'R-8;2025-04-01;;Norr;pojke;;;',
+      'R-9;2025-04-02;;Norr;pojke;;;x',
+      'R-10;2025-04-03',
     ]),
     write('forlangningar.csv', [
       'utredning_id;beslutsdatum;forlangd_till;skal',
@@ -286,4 +290,34 @@ describe.skipIf(!duckdbAvailable)('the rules as SQL on DuckDB', () => {
     ['--as-of', '2025-11-15', '--quarter', '2025Q4'],
     rules,
   );
+
+  describe('src/cli/duckdb/report.ts', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/duckdb/report.ts', ...args], { encoding: 'utf8' });
+
+    it('writes the report files and names them', () => {
+      const out = mkdtempSync(join(tmpdir(), 'insyn-duck-'));
+      const result = run('--as-of', '2025-11-30', '--quarter', '2025Q3', '--out', out, ...edges);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('Uttagsdatum: 2025-11-30');
+      expect(readdirSync(out).sort()).toEqual([
+        'beslut_kvartal.csv',
+        'beslut_manad.csv',
+        'ivo_2025Q3.csv',
+        'orosanmalningar_manad.csv',
+        'orosanmalningar_period.csv',
+        'utredningar_manad.csv',
+        'utredningar_period.csv',
+      ]);
+    }, 60_000);
+
+    it('exits 1 with a Swedish message for a wrong option or headers it does not know', () => {
+      const out = mkdtempSync(join(tmpdir(), 'insyn-duck-'));
+      const quarter = run('--quarter', '2025Q9', '--out', out, ...edges);
+      expect([quarter.status, quarter.stderr]).toEqual([1, 'Fel: --quarter skrivs t.ex. 2025Q3.\n']);
+      const unknown = run('--out', out, 'fixtures/dialects/utredningar_okanda_rubriker.csv');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('känns inte igen');
+    }, 60_000);
+  });
 });
