@@ -15,7 +15,7 @@ import {
 } from './datasets';
 import { parseCsv } from './parse';
 import type { Table } from './table';
-import { validateRecords, type Problem } from './validate';
+import { validateRecords, type MaskedColumn, type Problem } from './validate';
 
 export interface LoadedFile {
   status: 'loaded';
@@ -30,6 +30,8 @@ export interface LoadedFile {
   rowsRejected: number;
   /** Accepted rows with at least one `varning` (they are among the accepted). */
   rowsWithWarning: number;
+  /** Per column, how many values held a personnummer and were pseudonymised or masked. */
+  masked: MaskedColumn[];
 }
 
 export interface FileNeedingMapping {

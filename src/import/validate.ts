@@ -5,6 +5,7 @@
  * Rows read = rows accepted + rows rejected; rows with a warning are among the accepted.
  */
 import { dayFromYmd, isoDate, isValidDate, NO_DATE, SEX_LABELS, weekday, ymdFromDay, type DayNumber } from '../kpi';
+import { findPersonnummer, maskPersonnummer, normalizePersonnummer, PERSONNUMMER_MASK } from '../format/personnummer';
 import { DATASETS, type ColumnAssignment, type DatasetKind, type DateWarningCode, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
 import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
@@ -44,16 +45,27 @@ export interface Problem {
   message: string;
 }
 
-const PERSONNUMMER = /^\s*(?:19|20)?\d{6}[-+ ]?\d{4}\s*$/;
+// The year a 10-digit personnummer is read against (`-`: under 100 then, `+`: 100 or more), fixed
+// for the session so that the same number always gets the same pseudonym, whatever file it is in.
+const REFERENCE_YEAR = new Date().getFullYear();
 
-/** Whether a value looks like a personnummer or samordningsnummer (YYMMDD-XXXX, YYYYMMDDXXXX). */
+/**
+ * Whether a value, trimmed, is one personnummer or samordningsnummer and nothing else.
+ * @example looksLikePersonnummer('121212-1212') // true
+ * @example looksLikePersonnummer('U24-90002') // false
+ */
 export function looksLikePersonnummer(value: string): boolean {
-  return value.length >= 10 && PERSONNUMMER.test(value);
+  return normalizePersonnummer(value, REFERENCE_YEAR) !== null;
 }
 
-/** A value as it may be shown: personnummer-like values are masked. */
+/**
+ * A value as it may be shown in a problem: every personnummer masked (`ÅÅMMDD-XXXX`), then cut
+ * to 80 characters (masking first, so a cut never leaves part of a number readable).
+ * @example displayValue('ring 19121212-1212') // 'ring ÅÅMMDD-XXXX'
+ */
 export function displayValue(value: string): string {
-  return looksLikePersonnummer(value) ? '[personnummer dolt]' : value.length > 80 ? `${value.slice(0, 77)}…` : value;
+  const masked = maskPersonnummer(value);
+  return masked.length > 80 ? `${masked.slice(0, 77)}…` : masked;
 }
 
 // A per-session random salt: the pseudonym links rows within the session (for the
@@ -64,18 +76,36 @@ const salt = (() => {
   return bytes;
 })();
 
-/** Replaces a personnummer-like value by a salted pseudonym; other values pass unchanged. */
-export function pseudonymize(value: string): string {
-  if (!looksLikePersonnummer(value)) return value;
-  const digits = value.replace(/\D/g, '').slice(-10);
+/** Salted pseudonym of a whole 12-digit personnummer (YYYYMMDDNNNN). */
+function pseudonymOf(twelveDigits: string): string {
   let h1 = 0x811c9dc5 ^ salt[0];
   let h2 = 0x01000193 ^ salt[1];
-  for (let i = 0; i < digits.length; i++) {
-    const c = digits.charCodeAt(i);
+  for (let i = 0; i < twelveDigits.length; i++) {
+    const c = twelveDigits.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
   return `P-${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Replaces every personnummer in a key value (id, person key) by a salted per-session pseudonym
+ * of its whole normalised 12-digit number, century included, so `121212-1212` and
+ * `20121212-1212` are one person and `19121212-1212` another. Other text passes unchanged.
+ * @example pseudonymize('121212-1212') === pseudonymize('20121212-1212')
+ * @example pseudonymize('U24-90002') // 'U24-90002'
+ */
+export function pseudonymize(value: string): string {
+  const spans = findPersonnummer(value);
+  if (spans.length === 0) return value;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of spans) {
+    const digits = normalizePersonnummer(value.slice(start, end), REFERENCE_YEAR);
+    out += value.slice(at, start) + (digits === null ? PERSONNUMMER_MASK : pseudonymOf(digits));
+    at = end;
+  }
+  return out + value.slice(at);
 }
 
 /**
@@ -185,28 +215,105 @@ export interface ValidationResult {
   rowsRejected: number;
   /** Accepted rows with at least one `varning`: they count everywhere. */
   rowsWithWarning: number;
+  /** Per column, how many stored values held a personnummer, and how it was hidden. */
+  masked: MaskedColumn[];
 }
 
-/** Hash of a row's trimmed fields, for finding exact duplicate rows (two FNV-1a variants → 53 bits). */
-function rowHash(cells: readonly string[], count: number): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let f = 0; f < count; f++) {
-    const text = cells[f].trim();
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
-    h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995) ^ (h2 >>> 15);
+/**
+ * Values of one column that held a personnummer: `pseudonym` in key columns (ids, person key),
+ * where the number became a salted pseudonym that still links rows; `maskerad` elsewhere, where
+ * it became `ÅÅMMDD-XXXX` inside the text. Counts stored values, i.e. of accepted rows.
+ */
+export interface MaskedColumn {
+  column: string;
+  count: number;
+  how: 'pseudonym' | 'maskerad';
+}
+
+/** Whether a text has the ten digits any personnummer has: a cheap test before the full search. */
+function mayHoldPersonnummer(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits === 10) return true;
   }
-  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+  return false;
+}
+
+/** Key columns: a personnummer there becomes a pseudonym, so rows of one person stay linked. */
+const KEY_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['id', 'ref', 'person']);
+
+/** Start and end of a text without the spaces, tabs and line breaks around it (no new string). */
+function trimmedBounds(text: string): [number, number] {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) <= 32) from++;
+  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+  return [from, to];
+}
+
+/** 32-bit hash (FNV-1a, then MurmurHash3's finaliser for the low bits) of a row's trimmed fields. */
+function rowHash(cells: readonly string[], count: number): number {
+  let h = 0x811c9dc5;
+  for (let f = 0; f < count; f++) {
+    const text = cells[f];
+    let from = 0;
+    let to = text.length;
+    while (from < to && text.charCodeAt(from) <= 32) from++;
+    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193); // field separator
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function sameFields(a: readonly string[], b: readonly string[], count: number): boolean {
-  for (let f = 0; f < count; f++) if (a[f].trim() !== b[f].trim()) return false;
+  for (let f = 0; f < count; f++) {
+    const [aFrom, aTo] = trimmedBounds(a[f]);
+    const [bFrom, bTo] = trimmedBounds(b[f]);
+    if (aTo - aFrom !== bTo - bFrom || a[f].slice(aFrom, aTo) !== b[f].slice(bFrom, bTo)) return false;
+  }
   return true;
+}
+
+/**
+ * The rows of one file seen so far, to find exact copies: an open-addressing table of record
+ * indexes by row hash, in typed arrays (a Map of 260 000 rows cost a third of the import).
+ * Equal hashes are confirmed field by field, so a hash collision never makes a false copy.
+ */
+class RowSet {
+  private readonly slots: Int32Array; // record index + 1; 0 = empty
+  private readonly hashes: Uint32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly records: readonly { fields: string[] }[],
+    private readonly fieldCount: number,
+  ) {
+    let size = 16;
+    while (size < records.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Uint32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The index of an earlier added record with the same fields as record `r`; else adds `r`, -1. */
+  addOrFind(r: number): number {
+    const fields = this.records[r].fields;
+    const hash = rowHash(fields, this.fieldCount);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const stored = this.slots[slot];
+      if (stored === 0) {
+        this.slots[slot] = r + 1;
+        this.hashes[slot] = hash;
+        return -1;
+      }
+      if (this.hashes[slot] === hash && sameFields(this.records[stored - 1].fields, fields, this.fieldCount))
+        return stored - 1;
+    }
+  }
 }
 
 /**
@@ -256,7 +363,7 @@ export function validateRecords(
   ): Problem => ({
     file: fileName,
     line: lineNo,
-    column: field ? parsed.header[columns[field.key]] : '',
+    column: field ? displayValue(parsed.header[columns[field.key]]) : '',
     value: displayValue(value),
     code,
     severity,
@@ -265,10 +372,10 @@ export function validateRecords(
   const reject = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
     problems.push(problem(lineNo, field, value, code, 'avvisad', message));
 
+  const maskedCounts: Record<string, number> = Object.fromEntries(fields.map((f) => [f.key, 0]));
   let kept = 0;
   let rowsWithWarning = 0;
-  /** Row hash → index of the first accepted record with it. */
-  const firstWithHash = new Map<number, number>();
+  const acceptedRows = new RowSet(parsed.records, headerCount);
   const rowDates: Record<string, DayNumber> = {};
   const warnings: Problem[] = [];
   for (let r = 0; r < n; r++) {
@@ -280,7 +387,7 @@ export function validateRecords(
       reject(
         record.line,
         null,
-        cells.join(parsed.delimiter).slice(0, 80),
+        cells.join(parsed.delimiter),
         'quotes',
         'Ett citattecken stängs aldrig; raden kan inte läsas säkert.',
       );
@@ -291,7 +398,7 @@ export function validateRecords(
       reject(
         record.line,
         null,
-        cells.join(parsed.delimiter).slice(0, 80),
+        cells.join(parsed.delimiter),
         'field-count',
         `Raden har ${cells.length} fält men rubrikraden har ${headerCount}.`,
       );
@@ -339,14 +446,12 @@ export function validateRecords(
       }
     }
     if (rejected) continue;
-    const hash = rowHash(cells, headerCount);
-    const first = firstWithHash.get(hash);
-    if (first === undefined) firstWithHash.set(hash, r);
-    else if (sameFields(parsed.records[first].fields, cells, headerCount)) {
+    const first = acceptedRows.addOrFind(r);
+    if (first >= 0) {
       reject(
         record.line,
         null,
-        cells.slice(0, headerCount).join(parsed.delimiter).slice(0, 80),
+        cells.slice(0, headerCount).join(parsed.delimiter),
         'duplicate-row',
         `Raden är en exakt kopia av rad ${parsed.records[first].line}; den räknas bara en gång.`,
       );
@@ -425,14 +530,24 @@ export function validateRecords(
           codes[field.key][kept] = code;
           break;
         }
-        case 'category':
-          codes[field.key][kept] = builders[field.key].code(
-            raw.trim() === '' ? (field.emptyLabel ?? NO_UNIT) : raw.trim(),
-          );
+        case 'category': {
+          const text = raw.trim();
+          const label = mayHoldPersonnummer(text) ? maskPersonnummer(text) : text;
+          if (label !== text) maskedCounts[field.key]++;
+          codes[field.key][kept] = builders[field.key].code(text === '' ? (field.emptyLabel ?? NO_UNIT) : label);
           break;
-        default:
+        }
+        default: {
+          const text = raw.trim();
+          const stored = !mayHoldPersonnummer(text)
+            ? text
+            : KEY_KINDS.has(field.kind)
+              ? pseudonymize(text)
+              : maskPersonnummer(text);
+          if (stored !== text) maskedCounts[field.key]++;
           // Copy so the table does not keep the whole file text alive through slices.
-          texts[field.key][kept] = pseudonymize((' ' + raw.trim()).slice(1));
+          texts[field.key][kept] = (' ' + stored).slice(1);
+        }
       }
     }
     if (warnings.length > 0) {
@@ -457,7 +572,14 @@ export function validateRecords(
     fileIndex: new Uint16Array(kept),
     line: line.slice(0, kept),
   };
-  return { table, problems, rowsRead: n, rowsRejected: n - kept, rowsWithWarning };
+  const masked = fields
+    .filter((f) => maskedCounts[f.key] > 0)
+    .map((f) => ({
+      column: displayValue(parsed.header[columns[f.key]]),
+      count: maskedCounts[f.key],
+      how: KEY_KINDS.has(f.kind) ? ('pseudonym' as const) : ('maskerad' as const),
+    }));
+  return { table, problems, rowsRead: n, rowsRejected: n - kept, rowsWithWarning, masked };
 }
 
 /**
