@@ -341,13 +341,13 @@ export function validateRecords(
   const integers: Record<string, Int32Array> = {};
   const texts: Record<string, string[]> = {};
   const builders: Record<string, CategoryBuilder> = {};
-  const codes: Record<string, Uint16Array> = {};
+  const codes: Record<string, Uint32Array> = {};
   for (const field of fields) {
     if (field.kind === 'date') dates[field.key] = new Int32Array(n);
     else if (field.kind === 'integer') integers[field.key] = new Int32Array(n);
     else if (field.kind === 'category' || field.kind === 'sex') {
       builders[field.key] = new CategoryBuilder(field.kind === 'sex' ? SEX_LABELS : []);
-      codes[field.key] = new Uint16Array(n);
+      codes[field.key] = new Uint32Array(n);
     } else texts[field.key] = new Array<string>(n);
   }
   const line = new Int32Array(n);
@@ -626,7 +626,7 @@ export function filterRows(table: Table, keep: Uint8Array): Table {
     dates: map(table.dates, pickInt),
     integers: map(table.integers, pickInt),
     texts: map(table.texts, (column) => index.map((i) => column[i])),
-    categories: map(table.categories, (c) => ({ codes: Uint16Array.from(index, (i) => c.codes[i]), labels: c.labels })),
+    categories: map(table.categories, (c) => ({ codes: Uint32Array.from(index, (i) => c.codes[i]), labels: c.labels })),
     fileIndex: Uint16Array.from(index, (i) => table.fileIndex[i]),
     line: pickInt(table.line),
   };

@@ -1,6 +1,8 @@
 /** What the stored rows may hold: no personnummer as it is, and category codes that never wrap. */
 import { describe, expect, it } from 'vitest';
 import { importFile, type FileImport, type LoadedFile } from '../../../src/import/importFile';
+import { concatTables } from '../../../src/import/table';
+import { filterRows } from '../../../src/import/validate';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 function load(lines: string[], name = 'rader.csv'): LoadedFile {
@@ -137,5 +139,31 @@ describe('personnummer in problems', () => {
     expect(f.problems[2].message).toBe('Ogiltigt datum "ÅÅMMDD-XXXX" i kolumnen Startdatum.');
     expect(f.problems[3].message).toBe('Okänt kön "ÅÅMMDD-XXXX" i kolumnen Kön; raden räknas med okänt kön.');
     expect(f.problems[4].value).toBe('ÅÅMMDD-XXXX');
+  });
+});
+
+describe('category codes beyond 16 bits', () => {
+  const UNITS = 70_000;
+  const rows = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => `U${from + k};2025-01-10;Enhet ${from + k}`);
+  it(`keeps ${UNITS} distinct units apart in one file`, () => {
+    const f = load(['utredning_id;startdatum;enhet', ...rows(0, UNITS)]);
+    const labels = labelsOf(f, 'enhet');
+    expect(f.table.categories.enhet.labels.length).toBe(UNITS);
+    const wrong = labels.filter((label, i) => label !== `Enhet ${i}`);
+    expect(wrong).toEqual([]);
+  });
+  it('keeps them apart when two files are joined and when rows are dropped', () => {
+    const a = load(['utredning_id;startdatum;enhet', ...rows(0, 40_000)], 'a.csv');
+    const b = load(['utredning_id;startdatum;enhet', ...rows(40_000, UNITS)], 'b.csv');
+    const joined = concatTables('utredningar', [a.table, b.table]);
+    const { codes, labels } = joined.categories.enhet;
+    expect(labels.length).toBe(UNITS);
+    expect(Array.from(codes, (c) => labels[c]).filter((label, i) => label !== `Enhet ${i}`)).toEqual([]);
+    const keep = new Uint8Array(UNITS).map((_, i) => (i % 2 === 1 ? 1 : 0));
+    const odd = filterRows(joined, keep).categories.enhet;
+    expect(Array.from(odd.codes, (c) => odd.labels[c]).filter((label, i) => label !== `Enhet ${2 * i + 1}`)).toEqual(
+      [],
+    );
   });
 });
