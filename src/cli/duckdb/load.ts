@@ -13,6 +13,7 @@ import {
   recognizeDataset,
   type ColumnAssignment,
   type DatasetKind,
+  type FieldKind,
 } from '../../import/datasets';
 import type { MappingStore } from '../../import/importFile';
 import { parseCsv } from '../../import/parse';
@@ -86,6 +87,17 @@ function readHeader(
   return { header, delimiter: chosen, skip };
 }
 
+/**
+ * A column's value with every personnummer hidden as the app's import hides it: a pseudonym in key
+ * columns (ids, person key), `ÅÅMMDD-XXXX` in text and category columns. The functions are the
+ * app's own (registered by registerPersonnummerFunctions); only values with ten digits reach them.
+ */
+function hidePersonnummer(column: string, kind: FieldKind): string {
+  if (kind === 'date' || kind === 'sex' || kind === 'integer') return column;
+  const fn = kind === 'id' || kind === 'ref' || kind === 'person' ? 'insyn_pseudonym' : 'insyn_maskera';
+  return `CASE WHEN LENGTH(${column}) - LENGTH(TRANSLATE(${column}, '0123456789', '')) >= 10 THEN ${fn}(${column}) ELSE ${column} END`;
+}
+
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const ident = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -128,7 +140,7 @@ export async function loadCsv(
   const fileColumns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const fields = DATASETS[dataset].fields;
   const select = fields
-    .map((f) => (f.key in columns ? `c${columns[f.key]} AS ${ident(f.key)}` : `NULL AS ${ident(f.key)}`))
+    .map((f) => `${f.key in columns ? hidePersonnummer(`c${columns[f.key]}`, f.kind) : 'NULL'} AS ${ident(f.key)}`)
     .join(', ');
   const table = `fil_${order}`;
   // The rowid of a table created in one statement follows the file's line order.

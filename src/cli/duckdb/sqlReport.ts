@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+type DuckDBApi = typeof import('@duckdb/node-api');
 import { toCsv } from '../../format/csv';
 import {
   concernMonthlyColumns,
@@ -19,6 +20,7 @@ import {
   withYearOverYear,
 } from '../../format/exports';
 import type { MappingStore } from '../../import/importFile';
+import { maskPersonnummer } from '../../format/personnummer';
 import { pseudonymize } from '../../import/validate';
 import type { DecisionMonth, DecisionQuarter, IvoEntry } from '../../import/workspace';
 import {
@@ -114,6 +116,32 @@ async function runSqlFiles(connection: DuckDBConnection): Promise<void> {
   }
 }
 
+/**
+ * The app's own personnummer handling as SQL functions for the loading step: `insyn_pseudonym`
+ * (key columns: the session's salted pseudonym, so rows of one person stay linked) and
+ * `insyn_maskera` (text and category columns: `ÅÅMMDD-XXXX`). Both trim, as the import does.
+ */
+function registerPersonnummerFunctions(connection: DuckDBConnection, api: DuckDBApi): void {
+  const register = (name: string, hide: (text: string) => string) =>
+    connection.registerScalarFunction(
+      api.DuckDBScalarFunction.create({
+        name,
+        returnType: api.VARCHAR,
+        parameterTypes: [api.VARCHAR],
+        mainFunction: (_info, input, output) => {
+          const values = input.getColumnVector(0);
+          for (let row = 0; row < input.rowCount; row++) {
+            const value = values.getItem(row);
+            output.setItem(row, value === null ? null : hide(String(value).trim()));
+          }
+          output.flush();
+        },
+      }),
+    );
+  register('insyn_pseudonym', pseudonymize);
+  register('insyn_maskera', maskPersonnummer);
+}
+
 /** Loads `@duckdb/node-api`, an optional dependency, or says in Swedish how to get it. */
 async function duckdb() {
   try {
@@ -191,8 +219,8 @@ export interface SqlDatabase {
  * parameters. The caller queries the views (e.g. `SELECT * FROM utredning_klassning`) and closes it.
  */
 export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDatabase> {
-  const { DuckDBInstance } = await duckdb();
-  const instance = await DuckDBInstance.create(
+  const api = await duckdb();
+  const instance = await api.DuckDBInstance.create(
     ':memory:',
     options.threads ? { threads: String(Math.max(1, Math.trunc(options.threads))) } : {},
   );
@@ -202,6 +230,7 @@ export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDat
     instance.closeSync();
   };
   try {
+    registerPersonnummerFunctions(connection, api);
     const loaded: LoadedCsv[] = [];
     for (const [order, path] of options.files.entries())
       loaded.push(await loadCsv(connection, path, order, options.mappings, options));
@@ -330,7 +359,7 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
         await rows(connection, 'SELECT * FROM ivo_lista ORDER BY beslutsdatum, beslut_id, typ_ordning')
       ).map((r) => ({
         quarter: label,
-        id: pseudonymize(text(r.beslut_id)),
+        id: text(r.beslut_id),
         decided: day(r.beslutsdatum),
         start: day(r.start),
         deadline: day(r.frist),
@@ -339,7 +368,7 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
         executed: r.status === 'verkställt',
         executedOn: day(r.verkstalldatum),
         days: num(r.dagar),
-        reason: pseudonymize(text(r.orsak)),
+        reason: text(r.orsak),
         sex: text(r.kon),
         unit: text(r.enhet),
         status: r.jamfort_med_foregaende_kvartal as IvoEntry['status'],

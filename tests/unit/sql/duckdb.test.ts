@@ -151,6 +151,9 @@ function ruleFiles(): string[] {
       // Deadlines on a quarter's last day (2025-09-30) and on the as-of date 2025-11-15: not late yet.
       'D-6;2025-06-30;Öppenvård;;;;;Norr;flicka',
       'D-7;2025-08-15;Öppenvård;;;;;Norr;flicka',
+      // Personnummer in text and category columns are masked as the app masks them.
+      'D-8;2025-02-10;HVB 121212-1212;;;;Ring 19121212-1212 om plats;Norr 121212-1212;pojke',
+      'D-9;2025-02-11;HVB 131313-1313;;;;;Norr 20121212-1212;flicka',
     ]),
   ];
 }
