@@ -8,6 +8,8 @@
 --     uttagsdatum DATE          as-of date; NULL = the latest event date in the files
 --     kvartal_forsta_dag DATE   first day of the IVO quarter; NULL = latest quarter ended by the as-of date
 --     period_fran INTEGER, period_till INTEGER   calendar months 1–12 of the period comparison (NULL = 1, 6)
+--     manad_fran DATE, manad_till DATE   first days of the first and last month of the breakdowns by
+--                                        insats and unit (NULL = open)
 --     har_skyddsbedomning BOOLEAN   the orosanmälningar extract has a skyddsbedomning_datum column
 --   valda_enheter(enhet VARCHAR): the units to count; empty = every unit
 --
@@ -384,7 +386,9 @@ SELECT COALESCE(p.uttagsdatum, h.uttagsdatum) AS uttagsdatum,
        COALESCE(p.period_fran, 1) AS period_fran,
        COALESCE(p.period_till, 6) AS period_till,
        COALESCE(p.har_skyddsbedomning, TRUE) AS har_skyddsbedomning,
-       p.kvartal_forsta_dag
+       p.kvartal_forsta_dag,
+       p.manad_fran,
+       p.manad_till
 FROM parametrar p CROSS JOIN standard_uttagsdatum h;
 
 -- The IVO quarter and the one before it: first and last day. Default: the latest quarter that has

@@ -122,6 +122,55 @@ SELECT q.kvartal_index,
        p.p90_dagar_till_verkstallighet
 FROM q LEFT JOIN beslut_kvartal_percentiler p ON p.kvartal_index = q.kvartal_index;
 
+-- Per insats and per unit over the chosen months (beslut_insats.csv, beslut_enhet.csv): every
+-- insats of the extract, and every unit (or every chosen one), also with no decision in the months;
+-- nothing when the months hold no month of decision or no chosen unit is in the extract.
+CREATE OR REPLACE VIEW beslut_fordelning AS
+WITH f AS (
+  SELECT manad_fran, manad_till FROM uttag
+), i_fonstret AS (
+  SELECT b.* FROM beslut_valda b CROSS JOIN f
+  WHERE (f.manad_fran IS NULL OR b.beslutsdatum >= f.manad_fran)
+    AND (f.manad_till IS NULL OR b.beslutsdatum < CAST(f.manad_till + INTERVAL '1' MONTH AS DATE))
+), etiketter AS (
+  -- The extract's insatser and units: every row that passed the row rules, as the app's dictionaries.
+  SELECT DISTINCT 'insats' AS grupp, insats AS etikett FROM beslut_typad WHERE NOT avvisad
+  UNION ALL
+  SELECT DISTINCT 'enhet', enhet FROM beslut_typad
+  WHERE NOT avvisad
+    AND (NOT EXISTS (SELECT 1 FROM valda_enheter) OR enhet IN (SELECT enhet FROM valda_enheter))
+), antal AS (
+  SELECT 'insats' AS grupp, insats AS etikett, status FROM i_fonstret
+  UNION ALL
+  SELECT 'enhet', enhet, status FROM i_fonstret
+), summor AS (
+  SELECT grupp, etikett,
+         COUNT(*) AS beslut,
+         SUM(CASE WHEN status = 'verkställt i tid' THEN 1 ELSE 0 END) AS verkstallda_i_tid,
+         SUM(CASE WHEN status = 'verkställt sent' THEN 1 ELSE 0 END) AS verkstallda_sent,
+         SUM(CASE WHEN status = 'ej verkställt, frist passerad' THEN 1 ELSE 0 END) AS ej_verkstallda_frist_passerad,
+         SUM(CASE WHEN status = 'ej verkställt, inom frist' THEN 1 ELSE 0 END) AS ej_verkstallda_inom_frist
+  FROM antal GROUP BY grupp, etikett
+), c AS (
+  SELECT e.grupp, e.etikett,
+         COALESCE(s.beslut, 0) AS beslut,
+         COALESCE(s.verkstallda_i_tid, 0) AS verkstallda_i_tid,
+         COALESCE(s.verkstallda_sent, 0) AS verkstallda_sent,
+         COALESCE(s.ej_verkstallda_frist_passerad, 0) AS ej_verkstallda_frist_passerad,
+         COALESCE(s.ej_verkstallda_inom_frist, 0) AS ej_verkstallda_inom_frist
+  FROM etiketter e LEFT JOIN summor s ON s.grupp = e.grupp AND s.etikett = e.etikett
+  WHERE EXISTS (
+          SELECT 1 FROM beslut_manader m CROSS JOIN f
+          WHERE (f.manad_fran IS NULL OR m.manad >= f.manad_fran) AND (f.manad_till IS NULL OR m.manad <= f.manad_till))
+    AND (NOT EXISTS (SELECT 1 FROM valda_enheter)
+         OR EXISTS (SELECT 1 FROM beslut_typad t WHERE NOT t.avvisad AND t.enhet IN (SELECT enhet FROM valda_enheter)))
+)
+SELECT c.*,
+       CASE WHEN beslut > 0 THEN CAST(verkstallda_sent + ej_verkstallda_frist_passerad AS DOUBLE) / beslut END
+         AS andel_ej_inom_3_manader,
+       ej_verkstallda_inom_frist > 0 AS preliminar
+FROM c;
+
 -- ---------------------------------------------------------------------------------------------
 -- The quarterly report to IVO: one entry per waiting period (from a decision to its execution, or
 -- from an interruption to its resumption) that was past its three-month deadline and not over on at
@@ -180,3 +229,31 @@ SELECT a.kvartal_forsta_dag, a.kvartal_ar, a.kvartal_nr, a.beslut_id, a.beslutsd
 FROM ivo_poster a
 LEFT JOIN ivo_poster f ON f.vilket = 'foregaende' AND f.typ = a.typ AND f.nyckel = a.nyckel
 WHERE a.vilket = 'aktuellt';
+
+-- The de-identified summary for the nämnd, kommunfullmäktige and the auditors
+-- (ivo_<kvartal>_sammanstallning.csv): counts per insats, days waited, kön and status. Within
+-- 'insats' and 'status' the larger count first, then the category in Swedish order (ordning 0).
+CREATE OR REPLACE VIEW ivo_sammanstallning AS
+WITH l AS (
+  SELECT insats, kon,
+         CASE WHEN dagar <= 180 THEN 1 WHEN dagar <= 365 THEN 2 ELSE 3 END AS dagar_ordning,
+         CASE WHEN typ = 'avbrott' AND status = 'verkställt' THEN 'avbrott, återupptaget'
+              WHEN typ = 'avbrott' THEN 'avbrott, ej återupptaget'
+              ELSE status END AS status
+  FROM ivo_lista
+)
+SELECT 'insats' AS grupp, 1 AS grupp_ordning, insats AS kategori, 0 AS ordning, COUNT(*) AS antal
+FROM l GROUP BY insats
+UNION ALL
+SELECT 'dagar', 2,
+       CASE dagar_ordning WHEN 1 THEN '3–6 månader (högst 180 dagar)' WHEN 2 THEN '6–12 månader (181–365 dagar)'
+            ELSE 'mer än ett år (över 365 dagar)' END,
+       dagar_ordning, COUNT(*)
+FROM l GROUP BY dagar_ordning
+UNION ALL
+SELECT 'kön', 3, kon,
+       CASE kon WHEN 'flicka' THEN 1 WHEN 'pojke' THEN 2 WHEN 'annat' THEN 3 ELSE 4 END, COUNT(*)
+FROM l GROUP BY kon
+UNION ALL
+SELECT 'status', 4, status, 0, COUNT(*)
+FROM l GROUP BY status;

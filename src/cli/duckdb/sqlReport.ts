@@ -2,29 +2,33 @@
  * The monthly report computed by the SQL in `sql/` on embedded DuckDB, written with the app's own
  * CSV definitions (src/format/exports.ts) so the files are byte for byte those of `npm run report`.
  * The figures come from the SQL; this file only loads the CSVs, sets the parameters and maps the
- * SQL's rows onto the row types the CSV definitions read.
+ * SQL's rows onto the row types the CSV definitions read (ties put in Swedish order, as the app).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-type DuckDBApi = typeof import('@duckdb/node-api');
 import { toCsv } from '../../format/csv';
 import {
   concernMonthlyColumns,
   concernPeriodColumns,
+  concernVolumeColumns,
+  decisionBreakdownColumns,
   decisionMonthColumns,
   decisionQuarterColumns,
   investigationMonthlyCsv,
   ivoColumns,
+  ivoSummaryColumns,
   periodCsv,
+  reasonColumns,
   withYearOverYear,
 } from '../../format/exports';
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
 import { pseudonymize } from '../../import/validate';
-import type { DecisionMonth, DecisionQuarter, IvoEntry } from '../../import/workspace';
+import type { DecisionMonth, DecisionQuarter, IvoEntry, IvoSummaryRow } from '../../import/workspace';
 import {
   isoDate,
+  isoMonth,
   NO_DATE,
   parseIsoDate,
   type ConcernMonth,
@@ -32,9 +36,12 @@ import {
   type InvestigationMonth,
   type MonthIndex,
   type PeriodRow,
+  type ReasonRow,
   type YearOverYearRow,
 } from '../../kpi';
 import { createInputTables, ReportInputError, loadCsv, type CsvDialect, type LoadedCsv } from './load';
+
+type DuckDBApi = typeof import('@duckdb/node-api');
 
 export { ReportInputError };
 
@@ -236,6 +243,8 @@ export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDat
       loaded.push(await loadCsv(connection, path, order, options.mappings, options));
     await createInputTables(connection, loaded);
     const dateLiteral = (iso: string | undefined) => (iso ? `DATE '${isoDate(parseDay(iso))}'` : 'CAST(NULL AS DATE)');
+    const monthLiteral = (m: MonthIndex | undefined) =>
+      m === undefined ? 'CAST(NULL AS DATE)' : `DATE '${isoMonth(Math.trunc(m))}-01'`;
     const intLiteral = (n: number | undefined) => (n === undefined ? 'CAST(NULL AS INTEGER)' : String(Math.trunc(n)));
     const hasProtective = loaded.some(
       (f) => f.dataset === 'orosanmalningar' && f.present.includes('skyddsbedomning_datum'),
@@ -244,7 +253,8 @@ export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDat
       `CREATE OR REPLACE TABLE parametrar AS SELECT ${dateLiteral(options.asOf)} AS uttagsdatum,
          ${dateLiteral(options.quarterStart)} AS kvartal_forsta_dag,
          ${intLiteral(options.periodFrom)} AS period_fran, ${intLiteral(options.periodTo)} AS period_till,
-         ${hasProtective} AS har_skyddsbedomning`,
+         ${hasProtective} AS har_skyddsbedomning,
+         ${monthLiteral(options.fromMonth)} AS manad_fran, ${monthLiteral(options.toMonth)} AS manad_till`,
     );
     await connection.run('CREATE OR REPLACE TABLE valda_enheter (enhet VARCHAR)');
     for (const unit of options.units ?? []) await connection.run('INSERT INTO valda_enheter VALUES ($1)', [unit]);
@@ -323,6 +333,16 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
           periods.map((r) => periodRow(r, 'inom_14_dagar')),
         ),
       );
+      // Largest first within a year, then the reason in Swedish order (as the app).
+      const reasons: ReasonRow[] = (await rows(connection, 'SELECT * FROM orosanmalningar_orsaker'))
+        .map((r) => ({ year: num(r.ar), reason: text(r.orsak), count: num(r.antal), share: num(r.andel) }))
+        .sort((a, b) => a.year - b.year || b.count - a.count || a.reason.localeCompare(b.reason, 'sv'));
+      files.set('orosanmalningar_orsaker.csv', toCsv(reasonColumns, reasons));
+      // Received per month, every month of the data whatever --from/--to.
+      const volume = (
+        await rows(connection, 'SELECT manad_index, inkomna FROM orosanmalningar_manad ORDER BY manad_index')
+      ).map((r) => ({ month: num(r.manad_index), value: num(r.inkomna) }));
+      files.set('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, volume));
     }
 
     if (has('beslut')) {
@@ -347,6 +367,12 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
           previousYear: null,
         }));
       files.set('beslut_kvartal.csv', toCsv(decisionQuarterColumns, quarters));
+      const breakdown = async (group: 'insats' | 'enhet') =>
+        (await rows(connection, `SELECT * FROM beslut_fordelning WHERE grupp = '${group}'`))
+          .map((r) => ({ label: text(r.etikett), ...decisionCounts(r) }))
+          .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label, 'sv'));
+      files.set('beslut_insats.csv', toCsv(decisionBreakdownColumns('insats'), await breakdown('insats')));
+      files.set('beslut_enhet.csv', toCsv(decisionBreakdownColumns('enhet'), await breakdown('enhet')));
 
       const [quarter] = await rows(
         connection,
@@ -375,6 +401,22 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
       }));
       entries.sort((a, b) => a.decided - b.decided || a.id.localeCompare(b.id, 'sv'));
       files.set(`ivo_${label}.csv`, toCsv(ivoColumns, entries));
+      // Fixed order for days and kön; the larger count first, then Swedish order, for insats and status.
+      const summary: IvoSummaryRow[] = (
+        await rows(connection, 'SELECT * FROM ivo_sammanstallning ORDER BY grupp_ordning, ordning')
+      )
+        .map((r) => ({
+          group: r.grupp as IvoSummaryRow['group'],
+          label: text(r.kategori),
+          count: num(r.antal),
+          order: num(r.grupp_ordning),
+          fixed: num(r.ordning),
+        }))
+        .sort(
+          (a, b) => a.order - b.order || a.fixed - b.fixed || b.count - a.count || a.label.localeCompare(b.label, 'sv'),
+        )
+        .map(({ group, label, count }) => ({ group, label, count }));
+      files.set(`ivo_${label}_sammanstallning.csv`, toCsv(ivoSummaryColumns, summary));
     }
     return { asOf, loaded, files };
   } finally {
