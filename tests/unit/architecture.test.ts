@@ -21,6 +21,7 @@ const LAYERS: Record<string, string[]> = {
   kpi: ['kpi'],
   import: ['import', 'format', 'kpi'],
   format: ['format', 'import', 'kpi'],
+  engine: ['engine', 'import', 'format', 'kpi'],
   data: ['data', 'import', 'format', 'kpi'],
   components: ['components', 'data', 'format', 'import', 'kpi'],
   features: ['features', 'components', 'data', 'format', 'import', 'kpi'],
@@ -45,10 +46,10 @@ describe('module boundaries', () => {
     expect(violations).toEqual([]);
   });
 
-  it('kpi, import and format use no React, DOM rendering, charts, query cache or Node I/O', () => {
+  it('kpi, import, engine and format use no React, DOM rendering, charts, query cache or Node I/O', () => {
     const banned = /^(react|react-dom|recharts|@tanstack\/|node:|fs$|path$)/;
     const offenders = sources
-      .filter((s) => ['kpi', 'import', 'format'].includes(layer(s.path)))
+      .filter((s) => ['kpi', 'import', 'engine', 'format'].includes(layer(s.path)))
       .flatMap((s) =>
         importsOf(s.text)
           .filter((spec) => banned.test(spec))

@@ -1,0 +1,202 @@
+/**
+ * The engine: holds the loaded files and answers one query per page with the rows that page draws.
+ * The app runs one in its worker (worker.ts), the headless report another; both answer alike.
+ * Derived tables, cubes and views are cached in bounded LRU caches keyed by (file fingerprints,
+ * what, filters, as-of), so nothing is computed twice and nothing grows without end.
+ */
+import {
+  acceptedRows,
+  joinedExtensions,
+  latestEventDate,
+  rowsAfterAsOf,
+  type AfterAsOf,
+  type JoinedExtensions,
+} from '../import/acceptance';
+import { DATASETS, type DatasetKind } from '../import/datasets';
+import type { LoadedFile } from '../import/importFile';
+import { FileStore, type MergedDataset } from '../import/store';
+import type { Table } from '../import/table';
+import type { Problem } from '../import/validate';
+import { NO_DATE, type DayNumber, type DeadlineOptions } from '../kpi';
+import {
+  concernCube,
+  decisionCube,
+  investigationCube,
+  type ConcernCubeData,
+  type DecisionCubeData,
+  type InvestigationCubeData,
+} from './cubes';
+import { LruCache, memoKey } from './memo';
+import type {
+  ConcernView,
+  DecisionView,
+  InvestigationView,
+  IvoQuery,
+  IvoView,
+  OverviewView,
+  ViewQuery,
+  WatchQuery,
+  WatchView,
+} from './types';
+import { concernsView } from './views/concerns';
+import { decisionsView } from './views/decisions';
+import { investigationsView } from './views/investigations';
+import { ivoView } from './views/ivo';
+import { overviewView } from './views/overview';
+import { reconciliationView, type ReconciliationData } from './views/reconciliation';
+import { watchView } from './views/watch';
+
+/** Derived tables and cubes kept at most: large, so a few as-of dates' worth. */
+const TABLE_LIMIT = 32;
+/** Finished views kept at most: small, so many filter choices' worth. */
+const VIEW_LIMIT = 64;
+
+export class Engine {
+  private readonly store = new FileStore();
+  private readonly tables = new LruCache<unknown>(TABLE_LIMIT);
+  private readonly views = new LruCache<unknown>(VIEW_LIMIT);
+
+  /** Adds a loaded file; a file with the same name and dataset replaces the earlier one. */
+  add(file: LoadedFile): void {
+    this.store.add(file);
+    this.changed();
+  }
+
+  remove(fileName: string): void {
+    this.store.remove(fileName);
+    this.changed();
+  }
+
+  clear(): void {
+    this.store.clear();
+    this.changed();
+  }
+
+  get loadedFiles(): readonly LoadedFile[] {
+    return this.store.loadedFiles;
+  }
+
+  /** The dataset's files merged, duplicates removed; null when none is loaded. */
+  dataset(kind: DatasetKind): MergedDataset | null {
+    return this.store.dataset(kind);
+  }
+
+  /**
+   * The default as-of date: the latest event date in the merged rows of every dataset (planned
+   * dates such as `forlangd_till` excluded). NO_DATE when nothing is loaded.
+   */
+  latestEventDate(): DayNumber {
+    return this.table('latest-event', {}, () => {
+      let latest = NO_DATE;
+      for (const kind of Object.keys(DATASETS) as DatasetKind[]) {
+        const merged = this.store.dataset(kind);
+        if (merged) latest = Math.max(latest, latestEventDate(kind, merged));
+      }
+      return latest;
+    });
+  }
+
+  /** The rows of a dataset with an event date after the as-of date, as problems. */
+  rowsAfterAsOf(kind: DatasetKind, asOf: DayNumber): AfterAsOf {
+    return this.table('after-as-of', { kind, asOf }, () => rowsAfterAsOf(kind, this.store.dataset(kind), asOf));
+  }
+
+  /** The dataset's rows accepted at an as-of date (duplicates and rows after it removed). */
+  accepted(kind: DatasetKind, asOf: DayNumber): Table | null {
+    return this.table('accepted', { kind, asOf }, () => {
+      const merged = this.store.dataset(kind);
+      return merged ? acceptedRows(merged, this.rowsAfterAsOf(kind, asOf)) : null;
+    });
+  }
+
+  /** Extension decisions joined onto the investigations accepted at an as-of date; null without investigations. */
+  extensions(asOf: DayNumber): JoinedExtensions | null {
+    return this.table('extensions', { asOf }, () => {
+      const investigations = this.accepted('utredningar', asOf);
+      if (!investigations) return null;
+      const extensions = this.store.dataset('forlangningar') ? this.accepted('forlangningar', asOf) : null;
+      return joinedExtensions(investigations, extensions, asOf);
+    });
+  }
+
+  /** The investigation cube at an as-of date; cached, so unit and range changes never re-read rows. */
+  investigationCube(asOf: DayNumber, deadline: DeadlineOptions = {}): InvestigationCubeData | null {
+    const shift = deadline.shiftToWorkingDay === true;
+    return this.table('investigation-cube', { asOf, shift }, () => {
+      const table = this.accepted('utredningar', asOf);
+      const extensions = this.extensions(asOf);
+      return table && extensions ? investigationCube(table, extensions, asOf, deadline) : null;
+    });
+  }
+
+  concernCube(asOf: DayNumber, deadline: DeadlineOptions = {}): ConcernCubeData | null {
+    const shift = deadline.shiftToWorkingDay === true;
+    return this.table('concern-cube', { asOf, shift }, () => {
+      const table = this.accepted('orosanmalningar', asOf);
+      return table ? concernCube(table, asOf, deadline) : null;
+    });
+  }
+
+  decisionCube(asOf: DayNumber, deadline: DeadlineOptions = {}): DecisionCubeData | null {
+    const shift = deadline.shiftToWorkingDay === true;
+    return this.table('decision-cube', { asOf, shift }, () => {
+      const table = this.accepted('beslut', asOf);
+      return table ? decisionCube(table, asOf, deadline) : null;
+    });
+  }
+
+  /**
+   * The problems found across files at an as-of date, per dataset in the order the files were
+   * loaded: duplicates, then rows after the as-of date.
+   */
+  crossFileProblems(asOf: DayNumber): Problem[] {
+    const problems: Problem[] = [];
+    for (const kind of new Set(this.store.loadedFiles.map((f) => f.dataset))) {
+      const merged = this.store.dataset(kind);
+      if (merged) problems.push(...merged.duplicateProblems, ...this.rowsAfterAsOf(kind, asOf).problems);
+    }
+    return problems;
+  }
+
+  /** Reconciliation and problems of every file at an as-of date. */
+  reconciliation(asOf: DayNumber): ReconciliationData {
+    return this.view('reconciliation', { asOf }, () => reconciliationView(this, asOf));
+  }
+
+  investigations(query: ViewQuery): InvestigationView | null {
+    return this.view('investigations', query, () => investigationsView(this, query));
+  }
+
+  concerns(query: ViewQuery): ConcernView | null {
+    return this.view('concerns', query, () => concernsView(this, query));
+  }
+
+  decisions(query: ViewQuery): DecisionView | null {
+    return this.view('decisions', query, () => decisionsView(this, query));
+  }
+
+  ivoList(query: IvoQuery): IvoView | null {
+    return this.view('ivo', query, () => ivoView(this, query));
+  }
+
+  watch(query: WatchQuery): WatchView {
+    return this.view('watch', query, () => watchView(this, query));
+  }
+
+  overview(query: ViewQuery): OverviewView {
+    return this.view('overview', query, () => overviewView(this, query));
+  }
+
+  private changed(): void {
+    this.tables.clear();
+    this.views.clear();
+  }
+
+  private table<T>(name: string, params: object, compute: () => T): T {
+    return this.tables.getOrCompute(memoKey(this.store.fingerprint, name, params), compute);
+  }
+
+  private view<T>(name: string, query: object, compute: () => T): T {
+    return this.views.getOrCompute(memoKey(this.store.fingerprint, name, query), compute);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Messages between the page and the engine's worker. The tables stay in the worker; only file
+ * bytes go in (transferred, not copied) and the rows each page draws come out, with progress
+ * messages while files load.
+ */
+import type { DatasetKind, SavedMapping } from '../import/datasets';
+import type { FileNeedingMapping, MappingStore } from '../import/importFile';
+import type { Problem } from '../import/validate';
+import type { DayNumber } from '../kpi';
+import type {
+  ConcernView,
+  DecisionView,
+  InvestigationView,
+  IvoQuery,
+  IvoView,
+  OverviewView,
+  ViewQuery,
+  WatchQuery,
+  WatchView,
+} from './types';
+import type { ReconciliationData } from './views/reconciliation';
+
+export interface FileInput {
+  name: string;
+  bytes: ArrayBuffer;
+  /** Apply this mapping regardless of header recognition (right after the user confirmed it). */
+  mapping?: SavedMapping;
+}
+
+/** What one file's import gave, without its table. */
+export type FileOutcome =
+  | { status: 'loaded'; file: string; dataset: DatasetKind; rowsRead: number; rowsRejected: number }
+  | FileNeedingMapping
+  | { status: 'failed'; file: string; problem: Problem };
+
+export interface WorkspaceState {
+  /** Bumped on every change, so derived queries keyed by it refetch. */
+  version: number;
+  files: { file: string; dataset: DatasetKind; demo: boolean }[];
+  datasets: DatasetKind[];
+  latestEventDate: DayNumber;
+  demo: boolean;
+}
+
+/** The reconciliation with at most PROBLEM_LIMIT problems; `problemCount` counts them all. */
+export interface ReconciliationView extends ReconciliationData {
+  problemCount: number;
+}
+
+export type Request =
+  | { type: 'load'; files: FileInput[]; mappings: MappingStore; demo: boolean }
+  | { type: 'remove'; file: string }
+  | { type: 'clear' }
+  | { type: 'state' }
+  | { type: 'reconciliation'; asOf: DayNumber }
+  | { type: 'problemsCsv'; asOf: DayNumber }
+  | { type: 'investigations'; query: ViewQuery }
+  | { type: 'concerns'; query: ViewQuery }
+  | { type: 'decisions'; query: ViewQuery }
+  | { type: 'overview'; query: ViewQuery }
+  | { type: 'watch'; query: WatchQuery }
+  | { type: 'ivoList'; query: IvoQuery };
+
+export interface ResponseMap {
+  load: { outcomes: FileOutcome[]; state: WorkspaceState };
+  remove: WorkspaceState;
+  clear: WorkspaceState;
+  state: WorkspaceState;
+  reconciliation: ReconciliationView;
+  problemsCsv: string;
+  investigations: InvestigationView | null;
+  concerns: ConcernView | null;
+  decisions: DecisionView | null;
+  overview: OverviewView;
+  watch: WatchView;
+  ivoList: IvoView | null;
+}
+
+/** Progress of a long request: `done` of `total` files, and what is being done. */
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export type WorkerMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; progress: Progress };

@@ -1,0 +1,218 @@
+/**
+ * What the pages ask the engine for, and the rows each page draws. The pages take these types from
+ * data/, which re-exports them.
+ */
+import type { ConcernMonthRow, InvestigationMonthRow } from '../format/exports';
+import type {
+  ConcernMonth,
+  DayNumber,
+  DeadlineOptions,
+  DecisionCounts,
+  DecisionMonth,
+  DecisionQuarter,
+  Headline,
+  InvestigationMonth,
+  IvoEntry,
+  IvoList,
+  MonthIndex,
+  PeriodRow,
+  QuarterIndex,
+  ReasonRow,
+  SexComparison,
+  UnitSeries,
+  WatchBucket,
+  YearOverYearRow,
+} from '../kpi';
+
+/** What every page view is asked for. */
+export interface ViewQuery {
+  asOf: DayNumber;
+  /** Unit names; empty or absent means all units. */
+  units?: string[];
+  /** The chosen month range; absent ends mean every month (the pages' `range` defaults to the latest twelve). */
+  fromMonth?: MonthIndex;
+  toMonth?: MonthIndex;
+  /** Calendar months 1–12 of the period comparison; default DEFAULT_PERIOD (January–June). */
+  periodFrom?: number;
+  periodTo?: number;
+  /** lag (1930:173) 2 §: deadlines on weekends and holidays move to the next weekday. */
+  deadline?: DeadlineOptions;
+}
+
+/** The IVO list of a quarter. */
+export interface IvoQuery extends ViewQuery {
+  quarter: QuarterIndex;
+}
+
+export interface WatchQuery {
+  asOf: DayNumber;
+  units?: string[];
+  /** Investigations of the same child reopened within this many days of a closing are flagged. */
+  reopenWindow: number;
+  /** Rows per list at most, most urgent first; default 2 000. */
+  limit?: number;
+  deadline?: DeadlineOptions;
+}
+
+/** The month range a page shows (chosen, or the latest twelve of the data) and the months the data covers. */
+export interface MonthRange {
+  from: MonthIndex;
+  to: MonthIndex;
+  firstMonth: MonthIndex;
+  lastMonth: MonthIndex;
+}
+
+/** The months of a view inside the chosen range, and the range the data covers. */
+export interface MonthWindow<Row> {
+  firstMonth: MonthIndex | null;
+  lastMonth: MonthIndex | null;
+  /** The months of the query's range (every month when the query has none). */
+  months: Row[];
+  /** What the page's month controls show. */
+  range: MonthRange;
+}
+
+/** The breakdowns every indicator view carries over the shown months. */
+export interface ViewBreakdowns {
+  /** Each unit's monthly share over the shown months (small multiples and ranking). */
+  byUnitSeries: UnitSeries[];
+  bySex: SexComparison;
+  /** Every unit in the data, by name, to choose from. */
+  units: string[];
+}
+
+export interface InvestigationView extends MonthWindow<InvestigationMonth>, ViewBreakdowns {
+  /** The shown months beside the same month a year earlier: the page's chart and table. */
+  rows: InvestigationMonthRow[];
+  /** Investigations started in `months`. */
+  total: number;
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
+  orphanExtensions: number;
+  /** Where extension decisions came from: a förlängningar file, the investigation file, or none. */
+  extensionSource: 'fil' | 'utredningsfilen' | 'saknas';
+}
+
+export interface ConcernView extends MonthWindow<ConcernMonth>, ViewBreakdowns {
+  /** The shown months beside the same month a year earlier, with the reports received then. */
+  rows: (ConcernMonthRow & { previousReceived: number | null })[];
+  /** Reports received, every month in the data. */
+  total: number;
+  /** Reports received per month, every month in the data (for the several-year volume trend). */
+  volume: { month: MonthIndex; value: number }[];
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
+  reasons: ReasonRow[];
+  hasProtective: boolean;
+  hasDecision: boolean;
+  hasReasons: boolean;
+}
+
+export interface DecisionView extends MonthWindow<DecisionMonth>, ViewBreakdowns {
+  /** The shown months. */
+  rows: DecisionMonth[];
+  /** Decisions in `months`. */
+  total: number;
+  yearOverYear: YearOverYearRow[];
+  periods: PeriodRow[];
+  /** Quarters of decision within the shown months, with days-to-execution percentiles. */
+  quarters: DecisionQuarter[];
+  byIntervention: (DecisionCounts & { label: string })[];
+  byUnit: (DecisionCounts & { label: string })[];
+  /** Decisions per month of decision that ran past three months (executed late or still waiting). */
+  lateByMonth: { month: MonthIndex; value: number }[];
+  onlyNotExecuted: boolean;
+  hasInterruptions: boolean;
+  /** The quarter the as-of date falls in. */
+  lastQuarter: QuarterIndex;
+  /** The quarters an IVO list can be made for, newest first; `running` when not ended at the as-of date. */
+  quarterChoices: { quarter: QuarterIndex; running: boolean }[];
+}
+
+export interface IvoView extends IvoList {
+  /** How many reports of each comparison status the list holds. */
+  statusCounts: Record<IvoEntry['status'], number>;
+}
+
+type BucketCounts = Record<WatchBucket, number>;
+
+export interface WatchCounts {
+  investigations: BucketCounts;
+  concerns: BucketCounts;
+  decisions: BucketCounts;
+}
+
+export interface WatchInvestigation {
+  id: string;
+  unit: string;
+  start: DayNumber;
+  /** The four-month deadline. */
+  deadline: DayNumber;
+  /** Extension decided on or before the deadline. */
+  extended: boolean;
+  /** Its extended date, NO_DATE when none or not given. */
+  extendedTo: DayNumber;
+  /** Days to the deadline that applies (the extended date when extended), negative when passed. */
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchConcern {
+  id: string;
+  unit: string;
+  received: DayNumber;
+  deadline: DayNumber;
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchDecision {
+  id: string;
+  unit: string;
+  decided: DayNumber;
+  intervention: string;
+  deadline: DayNumber;
+  daysLeft: number;
+  bucket: WatchBucket;
+}
+
+export interface WatchReopening {
+  closedId: string;
+  closedStart: DayNumber;
+  closedEnd: DayNumber;
+  closedDeadline: DayNumber;
+  reopenedId: string;
+  reopenedStart: DayNumber;
+  gapDays: number;
+  unit: string;
+}
+
+/** Rows at most `limit` per list, most urgent first; `total` counts them all. */
+export interface WatchList<Row> {
+  total: number;
+  rows: Row[];
+}
+
+export interface WatchView {
+  investigations: WatchList<WatchInvestigation> | null;
+  concerns: WatchList<WatchConcern> | null;
+  decisions: WatchList<WatchDecision> | null;
+  countsByUnit: ({ unit: string } & WatchCounts)[];
+  reopened: WatchReopening[];
+  hasPersonKey: boolean;
+  units: string[];
+}
+
+export interface OverviewCard {
+  /** The page the card leads to. */
+  id: 'utredningstid' | 'orosanmalningar' | 'verkstallighet';
+  title: string;
+  shareLabel: string;
+  lowerIsBetter: boolean;
+  headline: Headline | null;
+}
+
+export interface OverviewView {
+  cards: OverviewCard[];
+  units: string[];
+}

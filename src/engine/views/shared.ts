@@ -1,0 +1,59 @@
+/** What every indicator view does alike: unit choice, month window, year-over-year and periods. */
+import {
+  DEFAULT_PERIOD,
+  inMonthRange,
+  periodComparison,
+  resolveMonthRange,
+  yearOverYear,
+  type MonthIndex,
+  type MonthlyShare,
+  type PeriodRow,
+  type YearOverYearRow,
+} from '../../kpi';
+import type { MonthWindow, ViewQuery } from '../types';
+
+/** Unit names → codes of a dictionary; undefined (all units) when none are chosen; unknown names dropped. */
+export function unitCodes(labels: readonly string[], names: readonly string[] | undefined): number[] | undefined {
+  if (!names || names.length === 0) return undefined;
+  const codeOf = new Map<string, number>();
+  labels.forEach((label, code) => {
+    if (!codeOf.has(label)) codeOf.set(label, code);
+  });
+  return names.map((name) => codeOf.get(name) ?? -1).filter((code) => code >= 0);
+}
+
+/** Labels in Swedish alphabetical order. */
+export function sortedLabels(labels: readonly string[]): string[] {
+  return [...labels].sort((a, b) => a.localeCompare(b, 'sv'));
+}
+
+/** The months of a view in the query's range, the months the data covers, and the range the page shows. */
+export function monthWindow<Row extends { month: MonthIndex }>(all: Row[], query: ViewQuery): MonthWindow<Row> {
+  const firstMonth = all.length > 0 ? all[0].month : null;
+  const lastMonth = all.length > 0 ? all[all.length - 1].month : null;
+  return {
+    firstMonth,
+    lastMonth,
+    months: all.filter((m) => inMonthRange(m.month, query)),
+    range: {
+      ...resolveMonthRange(query, firstMonth ?? 0, lastMonth ?? 0),
+      firstMonth: firstMonth ?? 0,
+      lastMonth: lastMonth ?? 0,
+    },
+  };
+}
+
+/** The rows of the months a page shows. */
+export function shown<Row extends { month: MonthIndex }>(rows: readonly Row[], window: MonthWindow<unknown>): Row[] {
+  return rows.filter((row) => row.month >= window.range.from && row.month <= window.range.to);
+}
+
+/** Each month beside the same month a year earlier, within the query's range. */
+export function yearOverYearIn(shares: readonly MonthlyShare[], query: ViewQuery): YearOverYearRow[] {
+  return yearOverYear(shares).filter((row) => inMonthRange(row.month, query));
+}
+
+/** The query's period (default January–June) for every year. */
+export function periodsOf(shares: readonly MonthlyShare[], query: ViewQuery): PeriodRow[] {
+  return periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to);
+}

@@ -1,0 +1,114 @@
+/// <reference lib="webworker" />
+/** The engine's worker: imports files, holds the tables, and answers each page with the rows it draws. */
+import { toCsv } from '../format/csv';
+import { problemColumns } from '../format/exports';
+import { importFile, importFraction } from '../import/importFile';
+import { Engine } from './engine';
+import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
+
+const workspace = new Engine();
+const demoFiles = new Set<string>();
+let version = 0;
+/** Problems sent to the page at most; the full list is in the CSV download. */
+const PROBLEM_LIMIT = 2000;
+
+function state(): WorkspaceState {
+  const files = workspace.loadedFiles.map((f) => ({ file: f.file, dataset: f.dataset, demo: demoFiles.has(f.file) }));
+  return {
+    version,
+    files,
+    datasets: [...new Set(files.map((f) => f.dataset))],
+    latestEventDate: workspace.latestEventDate(),
+    demo: files.length > 0 && files.every((f) => f.demo),
+  };
+}
+
+function handle(
+  request: Request,
+  progress: (done: number, total: number, label: string) => void,
+): ResponseMap[Request['type']] {
+  switch (request.type) {
+    case 'load': {
+      const outcomes: FileOutcome[] = [];
+      let cleared = false;
+      request.files.forEach((input, index) => {
+        const total = request.files.length;
+        const result = importFile(
+          new Uint8Array(input.bytes),
+          input.name,
+          request.mappings,
+          input.mapping,
+          (step, fraction) =>
+            progress(
+              index + importFraction(step, fraction),
+              total,
+              `${input.name} (${index + 1} av ${total}) – ${step}`,
+            ),
+        );
+        if (result.status === 'loaded') {
+          // The user's own data replaces the demo data; the two are never mixed.
+          if (!request.demo && !cleared && demoFiles.size > 0) {
+            workspace.clear();
+            demoFiles.clear();
+            cleared = true;
+          }
+          workspace.add(result);
+          if (request.demo) demoFiles.add(result.file);
+          outcomes.push({
+            status: 'loaded',
+            file: result.file,
+            dataset: result.dataset,
+            rowsRead: result.rowsRead,
+            rowsRejected: result.rowsRejected,
+          });
+        } else {
+          outcomes.push(result);
+        }
+      });
+      progress(request.files.length, request.files.length, '');
+      if (outcomes.some((o) => o.status === 'loaded')) version++;
+      return { outcomes, state: state() };
+    }
+    case 'remove':
+      workspace.remove(request.file);
+      demoFiles.delete(request.file);
+      version++;
+      return state();
+    case 'clear':
+      workspace.clear();
+      demoFiles.clear();
+      version++;
+      return state();
+    case 'state':
+      return state();
+    case 'reconciliation': {
+      const { problems, ...rest } = workspace.reconciliation(request.asOf);
+      return { ...rest, problems: problems.slice(0, PROBLEM_LIMIT), problemCount: problems.length };
+    }
+    case 'problemsCsv':
+      return toCsv(problemColumns, workspace.reconciliation(request.asOf).problems);
+    case 'investigations':
+      return workspace.investigations(request.query);
+    case 'concerns':
+      return workspace.concerns(request.query);
+    case 'decisions':
+      return workspace.decisions(request.query);
+    case 'overview':
+      return workspace.overview(request.query);
+    case 'watch':
+      return workspace.watch(request.query);
+    case 'ivoList':
+      return workspace.ivoList(request.query);
+  }
+}
+
+self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
+  const { id, request } = event.data;
+  const post = (message: WorkerMessage) => self.postMessage(message);
+  try {
+    const result = handle(request, (done, total, label) => post({ id, progress: { done, total, label } }));
+    post({ id, ok: true, result });
+  } catch (error) {
+    post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+};
