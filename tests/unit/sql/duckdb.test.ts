@@ -277,6 +277,7 @@ describe.skipIf(!duckdbAvailable)('the rules as SQL on DuckDB', () => {
 
   compareEngines('demo data, as-of 2025-11-30, 2025Q3', ['--as-of', '2025-11-30', '--quarter', '2025Q3'], DEMO);
   compareEngines('demo data, as-of 2025-10-31 (month end, default quarter)', ['--as-of', '2025-10-31'], DEMO);
+  compareEngines('demo data, default as-of date and quarter', [], DEMO);
   compareEngines(
     'demo data, as-of 2025-09-30 (quarter end: that quarter is reported)',
     ['--as-of', '2025-09-30'],
