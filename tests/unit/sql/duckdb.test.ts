@@ -167,7 +167,10 @@ function ruleFiles(): string[] {
   ];
 }
 
-describe.skipIf(!duckdbAvailable)('the rules as SQL on DuckDB', () => {
+const title = duckdbAvailable
+  ? 'the rules as SQL on DuckDB'
+  : 'the rules as SQL on DuckDB – skipped: the optional dependency @duckdb/node-api is not installed';
+describe.skipIf(!duckdbAvailable)(title, () => {
   describe('DATE + INTERVAL n MONTH on DuckDB (lag 1930:173 1 §)', () => {
     it('clamps to the last day of a shorter month, leap years included', async () => {
       const { DuckDBInstance } = await import('@duckdb/node-api');
