@@ -25,13 +25,16 @@ import {
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
 import { pseudonymize } from '../../import/validate';
-import type { DecisionMonth, DecisionQuarter, IvoEntry, IvoSummaryRow } from '../../import/workspace';
 import {
   isoDate,
   isoMonth,
   NO_DATE,
   parseIsoDate,
   type ConcernMonth,
+  type DecisionMonth,
+  type DecisionQuarter,
+  type IvoEntry,
+  type IvoSummaryRow,
   type DayNumber,
   type InvestigationMonth,
   type MonthIndex,
