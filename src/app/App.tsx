@@ -1,5 +1,6 @@
 /** Layout and page switch. The page lives in the URL (`?sida=`), with its controls. */
 import { useEffect } from 'react';
+import { UrlControlsContext } from '../components/ui/urlControls';
 import { AboutPage } from '../features/about/AboutPage';
 import { ConcernsPage } from '../features/concerns/ConcernsPage';
 import { DecisionsPage } from '../features/decisions/DecisionsPage';
@@ -34,7 +35,7 @@ export function App() {
   }, [page.title]);
 
   return (
-    <>
+    <UrlControlsContext.Provider value={[params, setParams]}>
       <a className="skip" href="#main">
         Hoppa till innehållet
       </a>
@@ -92,6 +93,6 @@ export function App() {
           kolumnmappningar.
         </p>
       </footer>
-    </>
+    </UrlControlsContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The headless monthly report: the same import and core as the app, the same CSV files as its
+ * The headless monthly report: the same import and engine as the app, the same CSV files as its
  * download buttons.
  *
  *   npm run report -- [--as-of 2025-11-30] [--mapping mappning.json] [--units Norr,Söder]
@@ -28,9 +28,10 @@ import {
   withYearOverYear,
 } from '../format/exports';
 import { toCsv } from '../format/csv';
+import { Engine } from '../engine/engine';
 import { importFile, type MappingStore } from '../import/importFile';
-import { Workspace } from '../import/workspace';
 import {
+  DEFAULT_PERIOD,
   isoDate,
   latestCompleteQuarter,
   NO_DATE,
@@ -54,7 +55,7 @@ const { values, positionals } = (() => {
         out: { type: 'string' },
         mapping: { type: 'string' },
         units: { type: 'string' },
-        period: { type: 'string', default: '1-6' },
+        period: { type: 'string', default: `${DEFAULT_PERIOD.from}-${DEFAULT_PERIOD.to}` },
         from: { type: 'string' },
         quarter: { type: 'string' },
         to: { type: 'string' },
@@ -84,7 +85,7 @@ if (values.mapping) {
   }
 }
 
-const workspace = new Workspace();
+const workspace = new Engine();
 for (const path of positionals) {
   let bytes: Uint8Array;
   try {

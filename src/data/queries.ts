@@ -1,12 +1,12 @@
 /**
- * TanStack Query over the worker: query keys and options in one place. Loaded tables are keyed
+ * TanStack Query over the engine's worker: query keys and options in one place. Loaded tables are keyed
  * by the workspace version; derived results by (version, query).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUrlState } from './urlState';
-import type { ViewQuery } from '../import/workspace';
-import type { FileInput, Request } from '../import/protocol';
+import type { FileInput, Request } from '../engine/protocol';
+import type { ViewQuery } from '../engine/types';
 import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 import { loadMappings } from './mappings';
 import { callWorker, type Progress } from './workerClient';

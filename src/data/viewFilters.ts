@@ -1,25 +1,31 @@
 /**
- * The controls every indicator page shares, read from the URL: as-of date, units, month range,
- * period comparison span, and the holiday-shift setting.
+ * The controls every page shares, read from the URL: as-of date, units, month range, period
+ * comparison span, the holiday-shift setting, the IVO quarter and the reopening window.
  */
 import { useMemo } from 'react';
-import { resolveMonthRange, type ViewQuery } from '../import/workspace';
-import { NO_DATE, parseIsoMonth, type MonthIndex } from '../kpi';
+import type { ViewQuery } from '../engine/types';
+import { DEFAULT_PERIOD, latestCompleteQuarter, NO_DATE, parseIsoMonth, parseQuarter } from '../kpi';
 import { useAsOf } from './queries';
 import { useUrlState } from './urlState';
+
+/** Days between closing and reopening that the watch page flags by default. */
+const DEFAULT_REOPEN_WINDOW = 30;
 
 export function useViewFilters() {
   const [params, setParams] = useUrlState();
   const { asOf, source } = useAsOf();
-  const [from, to] = (params.get('period') ?? '1-6').split('-').map(Number);
-  const periodFrom = from >= 1 && from <= 12 ? from : 1;
-  const periodTo = to >= 1 && to <= 12 ? to : 6;
+  const [from, to] = (params.get('period') ?? `${DEFAULT_PERIOD.from}-${DEFAULT_PERIOD.to}`).split('-').map(Number);
+  const periodFrom = from >= 1 && from <= 12 ? from : DEFAULT_PERIOD.from;
+  const periodTo = to >= 1 && to <= 12 ? to : DEFAULT_PERIOD.to;
   const units = params.getAll('enhet');
   const unitsKey = units.join('\u0000');
-  const { fromMonth, toMonth } = urlMonths(params);
-  /** The worker query; stable while the choices are, so TanStack Query keys stay equal. */
+  const fromMonth = parseIsoMonth(params.get('fran') ?? '') ?? undefined;
+  const toMonth = parseIsoMonth(params.get('till') ?? '') ?? undefined;
   const shiftToWorkingDay = params.get('helgflytt') === '1';
-  /** As-of date, units and the deadline setting: what every page's query starts from. */
+  /** The IVO list's quarter: the chosen one, else the latest that has ended at the as-of date. */
+  const quarter = parseQuarter(params.get('kvartal') ?? '') ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
+  const reopenWindow = Math.max(0, Number(params.get('aterinom') ?? DEFAULT_REOPEN_WINDOW) || DEFAULT_REOPEN_WINDOW);
+  /** As-of date, units and the deadline setting: what every page's query starts from. Stable while the choices are, so TanStack Query keys stay equal. */
   const baseQuery = useMemo<ViewQuery | null>(
     () =>
       asOf === NO_DATE
@@ -43,17 +49,7 @@ export function useViewFilters() {
     query,
     baseQuery,
     shiftToWorkingDay,
-  };
-}
-
-/** The chosen month range of the URL, defaulting to the latest months of the data. */
-export function monthRange(params: URLSearchParams, firstMonth: MonthIndex, lastMonth: MonthIndex) {
-  return resolveMonthRange(urlMonths(params), firstMonth, lastMonth);
-}
-
-function urlMonths(params: URLSearchParams) {
-  return {
-    fromMonth: parseIsoMonth(params.get('fran') ?? '') ?? undefined,
-    toMonth: parseIsoMonth(params.get('till') ?? '') ?? undefined,
+    quarter,
+    reopenWindow,
   };
 }

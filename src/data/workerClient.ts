@@ -1,7 +1,7 @@
-/** The page's side of the import worker: typed request/response with progress callbacks. */
-import type { Request, ResponseMap, WorkerMessage } from '../import/protocol';
+/** The page's side of the engine's worker: typed request/response with progress callbacks. */
+import type { Progress, Request, ResponseMap, WorkerMessage } from '../engine/protocol';
 
-export type Progress = { done: number; total: number; label: string };
+export type { Progress };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -12,7 +12,7 @@ const pending = new Map<
 
 function getWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('../import/import.worker.ts', import.meta.url), { type: 'module' });
+  worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     const entry = pending.get(message.id);

@@ -1,6 +1,8 @@
 /**
- * The import direction of DESIGN.md, checked on the source: app → features → components/data →
- * import/format → kpi. kpi imports nothing of ours but itself, and no React, DOM or I/O library.
+ * The import direction of DESIGN.md, checked on the source: app → features → components, and
+ * features → data → engine → import → kpi; format serves all of them and imports only kpi;
+ * components never import data, engine or import, and pages never import engine or import (they
+ * take view types from data). kpi imports nothing of ours but itself, and no React, DOM or I/O library.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -20,30 +22,64 @@ const layer = (path: string) => path.split('/')[0];
 const LAYERS: Record<string, string[]> = {
   kpi: ['kpi'],
   import: ['import', 'format', 'kpi'],
-  format: ['format', 'import', 'kpi'],
+  format: ['format', 'kpi'],
   engine: ['engine', 'import', 'format', 'kpi'],
-  data: ['data', 'import', 'format', 'kpi'],
-  components: ['components', 'data', 'format', 'import', 'kpi'],
-  features: ['features', 'components', 'data', 'format', 'import', 'kpi'],
-  app: ['app', 'features', 'components', 'data', 'format', 'import', 'kpi'],
-  cli: ['cli', 'format', 'import', 'kpi'],
+  data: ['data', 'engine', 'import', 'format', 'kpi'],
+  components: ['components', 'format', 'kpi'],
+  features: ['features', 'components', 'data', 'format', 'kpi'],
+  app: ['app', 'features', 'components', 'data', 'format', 'kpi'],
+  cli: ['cli', 'engine', 'import', 'format', 'kpi'],
 };
+
+/**
+ * Known edges against the direction, each to be removed by the change named: `from` (a file) may
+ * import `to` (a file or folder).
+ */
+const EXCEPTIONS: { from: string; to: string; until: string }[] = [
+  { from: 'format/exports.ts', to: 'import/importFile', until: 'delimiterName moves to format' },
+  { from: 'format/exports.ts', to: 'import/validate', until: 'the Problem record moves to kpi or format' },
+  {
+    from: 'format/exports.ts',
+    to: 'import/workspace',
+    until: 'exports.ts takes these types from kpi and import/acceptance.ts',
+  },
+  {
+    from: 'import/workspace.ts',
+    to: 'engine/engine',
+    until: 'tests/unit/import/import.test.ts uses engine/engine.ts; then workspace.ts is deleted',
+  },
+];
+const excepted = (from: string, to: string) => EXCEPTIONS.some((e) => e.from === from && e.to === to);
 
 describe('module boundaries', () => {
   it('every import goes the allowed direction', () => {
+    expect(Object.keys(LAYERS).sort()).toEqual(
+      [...new Set(sources.map((s) => layer(s.path)).filter((l) => !/\.tsx?$/.test(l)))].sort(),
+    );
     const violations: string[] = [];
     for (const { path, text } of sources) {
       for (const spec of importsOf(text)) {
         if (!spec.startsWith('.')) continue;
         const target = relative(SRC, resolve(SRC, dirname(path), spec));
         const allowed = LAYERS[layer(path)] ?? [];
-        if (!allowed.includes(layer(target))) violations.push(`${path} → ${target}`);
+        if (!allowed.includes(layer(target)) && !excepted(path, target)) violations.push(`${path} → ${target}`);
         // No cross-feature imports.
         if (layer(path) === 'features' && layer(target) === 'features' && path.split('/')[1] !== target.split('/')[1])
           violations.push(`${path} → ${target}`);
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('every listed exception is still needed (remove it once its edge is gone)', () => {
+    const edges = new Set(
+      sources.flatMap(({ path, text }) =>
+        importsOf(text)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => `${path} → ${relative(SRC, resolve(SRC, dirname(path), spec))}`),
+      ),
+    );
+    expect(EXCEPTIONS.filter((e) => !edges.has(`${e.from} → ${e.to}`))).toEqual([]);
   });
 
   it('kpi, import, engine and format use no React, DOM rendering, charts, query cache or Node I/O', () => {

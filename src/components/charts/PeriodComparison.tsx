@@ -2,7 +2,7 @@
 import type { CsvColumn } from '../../format/csv';
 import { monthName } from '../../format/date';
 import { formatCount, formatPercent } from '../../format/number';
-import type { PeriodRow } from '../../kpi';
+import { toPercent, type PeriodRow } from '../../kpi';
 import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { PeriodControls } from '../ui/ViewControls';
@@ -64,8 +64,8 @@ export function PeriodComparison({
         title={`${subject} ${span} per år`}
         rows={rows.map((p) => ({
           label: `${p.year}${p.preliminary ? ' (prel.)' : ''}`,
-          mean: p.meanOfMonthlyShares === null ? null : p.meanOfMonthlyShares * 100,
-          pooled: p.pooledShare === null ? null : p.pooledShare * 100,
+          mean: toPercent(p.meanOfMonthlyShares),
+          pooled: toPercent(p.pooledShare),
         }))}
         pooledName={`Sammanvägd andel (${numeratorLabel.toLowerCase()} / ${denominatorLabel.toLowerCase()})`}
       />

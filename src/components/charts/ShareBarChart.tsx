@@ -6,13 +6,15 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { XAxisTickContentProps } from 'recharts/types/util/types';
 import { formatPercent } from '../../format/number';
+import { toPercent } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 
 export interface ShareBarRow {
   key: string;
   label: string;
-  /** Percent 0–100, or null when nothing to show. */
+  /** The share 0–1, or null when nothing to show. */
   current: number | null;
+  /** The same month (or quarter) a year earlier, 0–1. */
   previous: number | null;
   preliminary: boolean;
   previousPreliminary: boolean;
@@ -42,9 +44,15 @@ export function StripePattern({ id, color }: { id: string; color: string }) {
 export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da', text: '#1f2328' };
 
 export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
-  const data = rows.map((row) => ({ ...row, prelLabel: row.preliminary ? 'prel.' : '' }));
+  // Drawn in percent, so the axis ticks are whole percents.
+  const data = rows.map((row) => ({
+    ...row,
+    current: toPercent(row.current),
+    previous: toPercent(row.previous),
+    prelLabel: row.preliminary ? 'prel.' : '',
+  }));
   // The axis top: the next multiple of 10 % above the highest bar, at least 10 %; ticks at fifths (whole percents).
-  const top = Math.max(10, Math.ceil(Math.max(0, ...rows.flatMap((r) => [r.current ?? 0, r.previous ?? 0])) / 10) * 10);
+  const top = Math.max(10, Math.ceil(Math.max(0, ...data.flatMap((r) => [r.current ?? 0, r.previous ?? 0])) / 10) * 10);
   return (
     <ChartFrame
       title={title}

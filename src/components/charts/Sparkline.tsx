@@ -1,5 +1,6 @@
 /** A small trend line without axes; the numbers are in the table beside it. */
 import { Line, LineChart, ReferenceDot, ResponsiveContainer, YAxis } from 'recharts';
+import { toPercent } from '../../kpi';
 import { COLORS } from './ShareBarChart';
 
 export function Sparkline({
@@ -11,7 +12,7 @@ export function Sparkline({
 }) {
   const data = points.map((p, i) => ({
     i,
-    value: p.share === null ? null : p.share * 100,
+    value: toPercent(p.share),
     preliminary: p.preliminary,
   }));
   const last = data[data.length - 1];

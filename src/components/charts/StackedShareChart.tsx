@@ -4,6 +4,7 @@
  */
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../format/number';
+import { toPercent } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
 
@@ -11,6 +12,25 @@ export interface StackedRow {
   label: string;
   /** Percent 0–100 per category key. */
   [category: string]: number | string;
+}
+
+/**
+ * Shares (0–1) of categories within groups → one bar per group, in order of first appearance, with
+ * the categories as they first appear.
+ * @example stackedShareRows([{ group: '2025', category: 'Semester', share: 0.6 }]) // { categories: ['Semester'], rows: [{ label: '2025', Semester: 60 }] }
+ */
+export function stackedShareRows(parts: readonly { group: string; category: string; share: number }[]): {
+  categories: string[];
+  rows: StackedRow[];
+} {
+  const categories = [...new Set(parts.map((p) => p.category))];
+  const rows = new Map<string, StackedRow>();
+  for (const { group, category, share } of parts) {
+    const row = rows.get(group) ?? { label: group };
+    row[category] = toPercent(share) ?? 0;
+    rows.set(group, row);
+  }
+  return { categories, rows: [...rows.values()] };
 }
 
 const PALETTE = ['#1d4e89', '#8c6d1f', '#2f7d4a', '#7a2e8e', '#a4161a', '#4f5761'];

@@ -5,7 +5,7 @@
 import { Bar, BarChart, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatMonth } from '../../format/date';
 import { formatCount, formatPercent } from '../../format/number';
-import type { UnitSeries } from '../../import/workspace';
+import { toPercent, type UnitSeries } from '../../kpi';
 import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { COLORS, StripePattern } from './ShareBarChart';
@@ -29,7 +29,7 @@ export function UnitSmallMultiples({
 }: Props) {
   const max = Math.max(
     10,
-    Math.ceil(Math.max(0, ...series.flatMap((s) => s.months.map((m) => (m.share ?? 0) * 100))) / 10) * 10,
+    Math.ceil(Math.max(0, ...series.flatMap((s) => s.months.map((m) => toPercent(m.share) ?? 0))) / 10) * 10,
   );
   const ranked = [...series].sort((a, b) => ((a.pooledShare ?? 2) - (b.pooledShare ?? 2)) * (lowerIsBetter ? 1 : -1));
   const rank = new Map(ranked.map((s, i) => [s.unit, i + 1]));
@@ -83,7 +83,7 @@ export function UnitSmallMultiples({
               <BarChart
                 data={s.months.map((m) => ({
                   label: formatMonth(m.month),
-                  value: m.share === null ? null : m.share * 100,
+                  value: toPercent(m.share),
                   preliminary: m.preliminary,
                 }))}
                 margin={{ top: 4, right: 4, bottom: 0, left: 0 }}

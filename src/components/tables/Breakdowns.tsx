@@ -1,6 +1,6 @@
 /** The two breakdowns every indicator page has: pojkar/flickor with a test, and every unit. */
 import { UnitSmallMultiples } from '../charts/UnitSmallMultiples';
-import type { SexComparison, UnitSeries } from '../../import/workspace';
+import type { SexComparison, UnitSeries } from '../../kpi';
 import { SexComparisonTable } from './SexComparisonTable';
 
 interface Props {

@@ -1,7 +1,7 @@
 /** Pojkar and flickor side by side, with the chi-square verdict in words. */
 import { formatCount, formatPercent } from '../../format/number';
 import { chiSquareVerdict } from '../../format/verdict';
-import type { SexComparison } from '../../import/workspace';
+import type { SexComparison } from '../../kpi';
 import { PrelMark } from './cells';
 
 interface Props {

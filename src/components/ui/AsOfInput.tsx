@@ -1,9 +1,9 @@
 /** The as-of date control; the value lives in the URL (`uttag`), empty means the default. */
-import { useUrlState } from '../../data/urlState';
 import { isoDate, type DayNumber } from '../../kpi';
+import { useUrlControls } from './urlControls';
 
 export function AsOfInput({ asOf }: { asOf: DayNumber }) {
-  const [, setParams] = useUrlState();
+  const [, setParams] = useUrlControls();
   return (
     <label>
       Uttagsdatum

@@ -1,9 +1,9 @@
 /** The shared controls of an indicator page; their values live in the URL. */
 import type { ReactNode } from 'react';
-import { useUrlState } from '../../data/urlState';
 import { monthName } from '../../format/date';
 import { isoMonth, type DayNumber, type MonthIndex } from '../../kpi';
 import { AsOfInput } from './AsOfInput';
+import { useUrlControls } from './urlControls';
 
 interface Props {
   asOf: DayNumber;
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function ViewControls({ asOf, range, unitOptions, units, children }: Props) {
-  const [params, setParams] = useUrlState();
+  const [params, setParams] = useUrlControls();
   const monthInput = (
     label: string,
     key: 'fran' | 'till',
@@ -79,7 +79,7 @@ export function ViewControls({ asOf, range, unitOptions, units, children }: Prop
 
 /** The span of calendar months compared across years (e.g. januari–juni). */
 export function PeriodControls({ periodFrom, periodTo }: { periodFrom: number; periodTo: number }) {
-  const [, setParams] = useUrlState();
+  const [, setParams] = useUrlControls();
   const select = (label: string, value: number, update: (month: number) => string) => (
     <label>
       {label}

@@ -1,7 +1,7 @@
 /** Orosanmälningar: the 14-day rule, skyddsbedömning, delay reasons, volumes and year-over-year. */
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
-import { StackedShareChart, type StackedRow } from '../../components/charts/StackedShareChart';
+import { StackedShareChart, stackedShareRows } from '../../components/charts/StackedShareChart';
 import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
 import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
@@ -9,7 +9,7 @@ import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
-import { monthRange, useViewFilters } from '../../data/viewFilters';
+import { useViewFilters } from '../../data/viewFilters';
 import { toCsv } from '../../format/csv';
 import { formatMonth } from '../../format/date';
 import {
@@ -17,18 +17,20 @@ import {
   concernPeriodColumns,
   concernVolumeColumns,
   reasonColumns,
-  withYearOverYear,
   type ConcernMonthRow,
 } from '../../format/exports';
 import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
-import { isoDate, isoMonth, type MonthIndex, type ReasonRow } from '../../kpi';
+import type { ConcernView } from '../../data/types';
+import { isoDate, isoMonth, type ReasonRow } from '../../kpi';
+
+type ConcernRow = ConcernView['rows'][number];
 
 function chartRow(r: ConcernMonthRow): ShareBarRow {
   return {
     key: isoMonth(r.month),
     label: formatMonth(r.month),
-    current: r.inTimeShare === null ? null : r.inTimeShare * 100,
-    previous: r.yoy?.previousShare == null ? null : r.yoy.previousShare * 100,
+    current: r.inTimeShare,
+    previous: r.yoy?.previousShare ?? null,
     preliminary: r.preliminary,
     previousPreliminary: r.yoy?.previousPreliminary === true,
     details: [
@@ -44,21 +46,9 @@ function chartRow(r: ConcernMonthRow): ShareBarRow {
   };
 }
 
-/** The late reports' reasons as one 100 % bar per year. */
-function reasonsByYear(reasons: ReasonRow[]) {
-  const categories = [...new Set(reasons.map((r) => r.reason))];
-  const years = [...new Set(reasons.map((r) => r.year))].sort((a, b) => a - b);
-  const rows: StackedRow[] = years.map((year) => {
-    const row: StackedRow = { label: String(year) };
-    for (const r of reasons.filter((x) => x.year === year)) row[r.reason] = r.share * 100;
-    return row;
-  });
-  return { categories, rows };
-}
-
 export function ConcernsPage() {
   const state = useWorkspace().data;
-  const { params, asOf, asOfSource, units, periodFrom, periodTo, query } = useViewFilters();
+  const { asOf, asOfSource, units, periodFrom, periodTo, query } = useViewFilters();
   const view = useView('concerns', state?.version, query);
   const data = view.data;
 
@@ -70,15 +60,15 @@ export function ConcernsPage() {
   );
   if (status || !data) return status;
 
-  const firstMonth = data.firstMonth ?? 0;
-  const lastMonth = data.lastMonth ?? 0;
-  const { from, to } = monthRange(params, firstMonth, lastMonth);
-  const rows = withYearOverYear(data.months, data.yearOverYear).filter((r) => r.month >= from && r.month <= to);
+  const { rows, range } = data;
   const prelMonths = rows.filter((r) => r.preliminary).map((r) => formatMonth(r.month));
   const volume = yearLinesRows(data.volume);
-  const reasons = reasonsByYear(data.reasons);
+  // The late reports' reasons as one 100 % bar per year (the reasons come ordered by year).
+  const reasons = stackedShareRows(
+    data.reasons.map((r) => ({ group: String(r.year), category: r.reason, share: r.share })),
+  );
 
-  const columns: Column<ConcernMonthRow>[] = [
+  const columns: Column<ConcernRow>[] = [
     {
       header: 'Inkomstmånad',
       cell: (r) => (
@@ -95,7 +85,8 @@ export function ConcernsPage() {
           Inkomna <span className="previous">(fg. år)</span>
         </>
       ),
-      cell: (r) => withPrevious(formatCount(r.received), volumeOf(data.volume, r.month - 12)),
+      cell: (r) =>
+        withPrevious(formatCount(r.received), r.previousReceived === null ? null : formatCount(r.previousReceived)),
       numeric: true,
     },
     { header: 'Inom 14 dagar', cell: (r) => formatCount(r.inTime), numeric: true },
@@ -132,7 +123,7 @@ export function ConcernsPage() {
       ? [
           {
             header: <abbr title="Andel med skyddsbedömning samma dag eller nästa dag">Skyddsbed. i tid</abbr>,
-            cell: (r: ConcernMonthRow) => formatPercent(r.protectiveShare),
+            cell: (r: ConcernRow) => formatPercent(r.protectiveShare),
             numeric: true,
           },
         ]
@@ -141,7 +132,7 @@ export function ConcernsPage() {
       ? [
           {
             header: <abbr title="Andel av förhandsbedömningarna som ledde till att utredning inleddes">Inleds</abbr>,
-            cell: (r: ConcernMonthRow) => formatPercent(r.openedShare),
+            cell: (r: ConcernRow) => formatPercent(r.openedShare),
             numeric: true,
           },
         ]
@@ -170,10 +161,10 @@ export function ConcernsPage() {
         anmälan kom in. Dag 14 är i tid; saknas förhandsbedömning när dag 14 passerat räknas anmälan som sen.
         Anmälningar om barn som redan utreds räknas bland inkomna men inte i andelen.
       </p>
-      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
+      <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
       <p className="meta" data-testid="concerns-meta">
-        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.volume.reduce((s, v) => s + v.value, 0))}{' '}
-        orosanmälningar{units.length > 0 ? ` i ${units.join(', ')}` : ''}
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.total)} orosanmälningar
+        {units.length > 0 ? ` i ${units.join(', ')}` : ''}
         {data.hasProtective ? '' : ' · skyddsbedömning saknas i filen'}
         {data.hasDecision ? '' : ' · beslut saknas i filen'}
       </p>
@@ -211,7 +202,7 @@ export function ConcernsPage() {
         numeratorLabel="Inom 14 dagar"
         denominatorLabel="Bedömningspliktiga"
         lowerIsBetter={false}
-        period={`${formatMonth(from)}–${formatMonth(to)}`}
+        period={`${formatMonth(range.from)}–${formatMonth(range.to)}`}
       />
 
       <h2>Orsaker till försening, per år</h2>
@@ -269,9 +260,4 @@ export function ConcernsPage() {
       />
     </section>
   );
-}
-
-function volumeOf(volume: { month: MonthIndex; value: number }[], month: MonthIndex): string | null {
-  const found = volume.find((v) => v.month === month);
-  return found ? formatCount(found.value) : null;
 }

@@ -17,11 +17,15 @@ import {
 } from '../../data/queries';
 import { reconciliationColumns } from '../../format/exports';
 import { formatCount, formatNumber } from '../../format/number';
-import { DATASET_LABELS, type SavedMapping } from '../../import/datasets';
-import { delimiterName, type FileNeedingMapping } from '../../import/importFile';
-import type { FileInput, FileOutcome } from '../../import/protocol';
-import type { Problem } from '../../import/validate';
-import type { FileReconciliation } from '../../import/workspace';
+import { DATASET_LABELS, delimiterName } from '../../data/datasets';
+import type {
+  FileInput,
+  FileNeedingMapping,
+  FileOutcome,
+  FileReconciliation,
+  Problem,
+  SavedMapping,
+} from '../../data/types';
 import { isoDate } from '../../kpi';
 import { MappingForm } from './MappingForm';
 
@@ -64,14 +68,6 @@ export function ImportPage() {
 
   const needingMapping = outcomes.filter(
     (o): o is FileNeedingMapping => o.status === 'needs-mapping' && pendingFiles.has(o.file),
-  );
-  const totals = (reconciliation?.files ?? []).reduce(
-    (t, f) => ({
-      read: t.read + f.rowsRead,
-      accepted: t.accepted + f.rowsAccepted,
-      rejected: t.rejected + f.rowsRejected,
-    }),
-    { read: 0, accepted: 0, rejected: 0 },
   );
 
   const reconciliationTable: Column<FileReconciliation>[] = [
@@ -207,8 +203,9 @@ export function ImportPage() {
             <p className="hint">Rader med ett händelsedatum efter uttagsdatum räknas som avvisade.</p>
           </form>
           <p data-testid="reconciliation-total">
-            Totalt {formatNumber(totals.read)} rader lästa = {formatNumber(totals.accepted)} godkända +{' '}
-            {formatNumber(totals.rejected)} avvisade (uttagsdatum {isoDate(asOf)}).
+            Totalt {formatNumber(reconciliation.totals.read)} rader lästa ={' '}
+            {formatNumber(reconciliation.totals.accepted)} godkända + {formatNumber(reconciliation.totals.rejected)}{' '}
+            avvisade (uttagsdatum {isoDate(asOf)}).
           </p>
           <DataTable
             testId="reconciliation-table"

@@ -1,8 +1,8 @@
 /** The column-mapping step for a file whose headers were not recognised; confirmed once, remembered. */
 import { useState } from 'react';
 import { saveMapping } from '../../data/mappings';
-import { DATASET_LABELS, DATASETS, matchHeader, type DatasetKind, type SavedMapping } from '../../import/datasets';
-import { missingRequiredFields, type FileNeedingMapping } from '../../import/importFile';
+import { DATASET_LABELS, DATASETS, matchHeader, missingRequiredFields } from '../../data/datasets';
+import type { DatasetKind, FileNeedingMapping, SavedMapping } from '../../data/types';
 
 interface Props {
   pending: FileNeedingMapping;

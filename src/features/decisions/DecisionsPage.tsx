@@ -7,7 +7,7 @@ import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { viewStatus } from '../../components/ui/ViewStatus';
 import { useIvoList, useView, useWorkspace } from '../../data/queries';
-import { monthRange, useViewFilters } from '../../data/viewFilters';
+import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth } from '../../format/date';
 import {
   decisionBreakdownColumns,
@@ -17,8 +17,15 @@ import {
   ivoSummaryColumns,
 } from '../../format/exports';
 import { formatCount, formatNumber, formatPercent } from '../../format/number';
-import type { DecisionMonth, DecisionQuarter, IvoEntry, IvoSummaryRow } from '../../import/workspace';
-import { isoDate, latestCompleteQuarter, NO_DATE, parseQuarter, quarterLabel, type DecisionCounts } from '../../kpi';
+import {
+  isoDate,
+  quarterLabel,
+  type DecisionCounts,
+  type DecisionMonth,
+  type DecisionQuarter,
+  type IvoEntry,
+  type IvoSummaryRow,
+} from '../../kpi';
 
 const GROUP_LABELS: Record<IvoSummaryRow['group'], string> = {
   insats: 'Insats',
@@ -42,10 +49,9 @@ function countColumns<Row extends DecisionCounts>(shares: boolean): Column<Row>[
 
 export function DecisionsPage() {
   const state = useWorkspace().data;
-  const { params, setParams, asOf, asOfSource, units, query } = useViewFilters();
+  const { setParams, asOf, asOfSource, units, query, quarter } = useViewFilters();
   const view = useView('decisions', state?.version, query);
   const data = view.data;
-  const quarter = parseQuarter(params.get('kvartal') ?? '') ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
   const ivo = useIvoList(state?.version, data ? query : null, quarter);
 
   const status = viewStatus(
@@ -56,25 +62,17 @@ export function DecisionsPage() {
   );
   if (status || !data) return status;
 
-  const firstMonth = data.firstMonth ?? 0;
-  const lastMonth = data.lastMonth ?? 0;
-  const { from, to } = monthRange(params, firstMonth, lastMonth);
+  const { range, rows: months, quarters: quarterRows } = data;
   const shares = !data.onlyNotExecuted;
-  const months = data.months.filter((m) => m.month >= from && m.month <= to);
-  const quarterRows = data.quarters.filter((q) => q.quarter * 3 + 2 >= from && q.quarter * 3 <= to);
   const summer = yearLinesRows(data.lateByMonth);
-  const quarters = Array.from(
-    { length: data.lastQuarter - Math.floor(firstMonth / 3) + 1 },
-    (_, i) => data.lastQuarter - i,
-  );
 
   const chartRows: ShareBarRow[] = quarterRows.map((q) => {
     const previous = q.previousYear;
     return {
       key: quarterLabel(q.quarter),
       label: quarterLabel(q.quarter),
-      current: q.lateShare === null ? null : q.lateShare * 100,
-      previous: previous?.lateShare == null ? null : previous.lateShare * 100,
+      current: q.lateShare,
+      previous: previous?.lateShare ?? null,
       preliminary: q.preliminary,
       previousPreliminary: previous?.preliminary === true,
       details: [
@@ -142,7 +140,6 @@ export function DecisionsPage() {
   ];
   const list = ivo.data;
   const label = quarter === null ? '' : quarterLabel(quarter);
-  const statusCount = (status: IvoEntry['status']) => list?.entries.filter((e) => e.status === status).length ?? 0;
 
   return (
     <section aria-labelledby="page-title">
@@ -152,10 +149,9 @@ export function DecisionsPage() {
         fristdagen är i tid). Beslut som inte verkställts i tid rapporteras till IVO varje kvartal tills de verkställts,
         liksom verkställighet som avbrutits och inte återupptagits inom tre månader.
       </p>
-      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
+      <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
       <p className="meta">
-        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.months.reduce((s, m) => s + m.decisions, 0))}{' '}
-        beslut
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.total)} beslut
         {units.length > 0 ? ` i ${units.join(', ')}` : ''}
         {data.hasInterruptions ? '' : ' · avbrott saknas i filen'}
       </p>
@@ -223,7 +219,7 @@ export function DecisionsPage() {
       />
 
       <h2>
-        Per insats och enhet, {formatMonth(from)}–{formatMonth(to)}
+        Per insats och enhet, {formatMonth(range.from)}–{formatMonth(range.to)}
       </h2>
       <DataTable
         testId="decision-intervention-table"
@@ -249,7 +245,7 @@ export function DecisionsPage() {
           numeratorLabel="Ej inom 3 månader"
           denominatorLabel="Beslut"
           lowerIsBetter
-          period={`${formatMonth(from)}–${formatMonth(to)}`}
+          period={`${formatMonth(range.from)}–${formatMonth(range.to)}`}
         />
       )}
 
@@ -259,10 +255,10 @@ export function DecisionsPage() {
           <label>
             Kvartal
             <select value={label} onChange={(e) => setParams({ kvartal: e.target.value })}>
-              {quarters.map((q) => (
-                <option key={q} value={quarterLabel(q)}>
-                  {quarterLabel(q)}
-                  {q === data.lastQuarter && latestCompleteQuarter(asOf) !== q ? ' (pågår)' : ''}
+              {data.quarterChoices.map((q) => (
+                <option key={q.quarter} value={quarterLabel(q.quarter)}>
+                  {quarterLabel(q.quarter)}
+                  {q.running ? ' (pågår)' : ''}
                 </option>
               ))}
             </select>
@@ -276,9 +272,9 @@ export function DecisionsPage() {
             <p data-testid="ivo-summary">
               {formatNumber(list.entries.length)} ärenden att rapportera för {label}
               {list.running ? ` (kvartalet pågår; dagar räknade till uttagsdatum ${isoDate(asOf)})` : ''}:{' '}
-              {statusCount('ny')} nya, {statusCount('väntar fortfarande')} väntar fortfarande och{' '}
-              {statusCount('verkställt sedan förra kvartalet')} verkställda sedan förra kvartalet. Förra kvartalets
-              lista hade {formatNumber(list.previousCount)}.
+              {list.statusCounts.ny} nya, {list.statusCounts['väntar fortfarande']} väntar fortfarande och{' '}
+              {list.statusCounts['verkställt sedan förra kvartalet']} verkställda sedan förra kvartalet. Förra
+              kvartalets lista hade {formatNumber(list.previousCount)}.
             </p>
             <h3>Sammanställning utan personuppgifter (nämnd, kommunfullmäktige, revisorer)</h3>
             <DataTable

@@ -7,14 +7,9 @@ import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
 import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
-import { monthRange, useViewFilters } from '../../data/viewFilters';
+import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth } from '../../format/date';
-import {
-  investigationMonthlyColumns,
-  periodColumns,
-  withYearOverYear,
-  type InvestigationMonthRow,
-} from '../../format/exports';
+import { investigationMonthlyColumns, periodColumns, type InvestigationMonthRow } from '../../format/exports';
 import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
 import { isoDate, isoMonth } from '../../kpi';
 
@@ -85,8 +80,8 @@ function chartRow(r: InvestigationMonthRow): ShareBarRow {
   return {
     key: isoMonth(r.month),
     label: formatMonth(r.month),
-    current: r.lateShare === null ? null : r.lateShare * 100,
-    previous: r.yoy?.previousShare == null ? null : r.yoy.previousShare * 100,
+    current: r.lateShare,
+    previous: r.yoy?.previousShare ?? null,
     preliminary: r.preliminary,
     previousPreliminary: r.yoy?.previousPreliminary === true,
     details: [
@@ -101,7 +96,7 @@ function chartRow(r: InvestigationMonthRow): ShareBarRow {
 
 export function InvestigationsPage() {
   const state = useWorkspace().data;
-  const { params, asOf, asOfSource, units, periodFrom, periodTo, shiftToWorkingDay, query } = useViewFilters();
+  const { asOf, asOfSource, units, periodFrom, periodTo, shiftToWorkingDay, query } = useViewFilters();
   const view = useView('investigations', state?.version, query);
   const data = view.data;
 
@@ -113,12 +108,8 @@ export function InvestigationsPage() {
   );
   if (status || !data) return status;
 
-  const firstMonth = data.firstMonth ?? 0;
-  const lastMonth = data.lastMonth ?? 0;
-  const { from, to } = monthRange(params, firstMonth, lastMonth);
-  const rows = withYearOverYear(data.months, data.yearOverYear).filter((r) => r.month >= from && r.month <= to);
+  const { rows, range } = data;
   const prelMonths = rows.filter((r) => r.preliminary).map((r) => formatMonth(r.month));
-  const total = data.months.reduce((sum, m) => sum + m.started, 0);
 
   return (
     <section aria-labelledby="page-title">
@@ -129,10 +120,10 @@ export function InvestigationsPage() {
         är i tid.
       </p>
 
-      <ViewControls asOf={asOf} range={{ from, to, firstMonth, lastMonth }} unitOptions={data.units} units={units} />
+      <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
 
       <p className="meta" data-testid="investigations-meta">
-        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(total)} utredningar
+        Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.total)} utredningar
         {units.length > 0 ? ` i ${units.join(', ')}` : ''} · förlängningar:{' '}
         {data.extensionSource === 'fil'
           ? 'från förlängningsfil'
@@ -183,7 +174,7 @@ export function InvestigationsPage() {
         numeratorLabel="Sena"
         denominatorLabel="Inledda"
         lowerIsBetter
-        period={`${formatMonth(from)}–${formatMonth(to)}`}
+        period={`${formatMonth(range.from)}–${formatMonth(range.to)}`}
       />
 
       <PeriodComparison

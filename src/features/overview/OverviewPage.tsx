@@ -7,7 +7,7 @@ import { useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, formatMonthLong, monthName } from '../../format/date';
 import { formatPercent, formatPoints } from '../../format/number';
-import type { OverviewCard } from '../../import/workspace';
+import type { OverviewCard } from '../../data/types';
 import { isoDate, type Direction } from '../../kpi';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };

@@ -15,8 +15,16 @@ import { formatMonth, monthName } from '../../format/date';
 import { concernPeriodColumns, periodColumns, withYearOverYear } from '../../format/exports';
 import { formatCount, formatPercent } from '../../format/number';
 import { countSentence, extremesSentence, periodSentence } from '../../format/sentences';
-import type { DatasetKind } from '../../import/datasets';
-import { isoDate, NO_DATE, ymdFromDay, type MonthIndex, type PeriodRow, type YearOverYearRow } from '../../kpi';
+import type { DatasetKind } from '../../data/types';
+import {
+  isoDate,
+  NO_DATE,
+  periodMonths,
+  ymdFromDay,
+  type MonthIndex,
+  type PeriodRow,
+  type YearOverYearRow,
+} from '../../kpi';
 
 interface ShareMonth {
   month: MonthIndex;
@@ -114,8 +122,8 @@ function ReportSection(props: SectionProps) {
         rows={months.map((m) => ({
           key: String(m.month),
           label: formatMonth(m.month),
-          current: m.yoy?.share == null ? null : m.yoy.share * 100,
-          previous: m.yoy?.previousShare == null ? null : m.yoy.previousShare * 100,
+          current: m.yoy?.share ?? null,
+          previous: m.yoy?.previousShare ?? null,
           preliminary: m.preliminary,
           previousPreliminary: m.yoy?.previousPreliminary === true,
           details: [
@@ -174,16 +182,7 @@ export function ReportPage() {
   const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo, baseQuery } = useViewFilters();
   const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
   const query = useMemo(
-    () =>
-      baseQuery
-        ? {
-            ...baseQuery,
-            fromMonth: year * 12 + periodFrom - 1,
-            toMonth: year * 12 + periodTo - 1,
-            periodFrom,
-            periodTo,
-          }
-        : null,
+    () => (baseQuery ? { ...baseQuery, ...periodMonths(year, periodFrom, periodTo), periodFrom, periodTo } : null),
     [baseQuery, year, periodFrom, periodTo],
   );
   const has = (kind: DatasetKind) => !!state?.datasets.includes(kind);
@@ -273,7 +272,7 @@ export function ReportPage() {
           numeratorLabel="Sena"
           shareLabel="Andel sena"
           preliminaryNote="pågående utredningar kvar"
-          months={withYearOverYear(investigations.months, investigations.yearOverYear)}
+          months={investigations.rows}
           periods={investigations.periods}
           periodCsv={periodColumns}
           {...common}
@@ -289,7 +288,7 @@ export function ReportPage() {
           numeratorLabel="Inom 14 dagar"
           shareLabel="Andel i tid"
           preliminaryNote="anmälningar väntar på förhandsbedömning"
-          months={withYearOverYear(concerns.months, concerns.yearOverYear)}
+          months={concerns.rows}
           periods={concerns.periods}
           periodCsv={concernPeriodColumns}
           {...common}
@@ -305,7 +304,7 @@ export function ReportPage() {
           numeratorLabel="Ej inom 3 månader"
           shareLabel="Andel ej i tid"
           preliminaryNote="beslut inom frist kvar"
-          months={withYearOverYear(decisions.months, decisions.yearOverYear)}
+          months={withYearOverYear(decisions.rows, decisions.yearOverYear)}
           periods={decisions.periods}
           periodCsv={periodColumns}
           {...common}

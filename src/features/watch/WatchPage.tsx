@@ -6,13 +6,7 @@ import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatCount, formatNumber } from '../../format/number';
-import type {
-  WatchConcern,
-  WatchCounts,
-  WatchDecision,
-  WatchInvestigation,
-  WatchReopening,
-} from '../../import/workspace';
+import type { WatchConcern, WatchCounts, WatchDecision, WatchInvestigation, WatchReopening } from '../../data/types';
 import { isoDate, NO_DATE, WATCH_BUCKET_LABELS, type WatchBucket } from '../../kpi';
 
 const URGENT: WatchBucket[] = ['overdue', 'within14', 'within30'];
@@ -82,9 +76,8 @@ const countCell = (list: keyof WatchCounts, bucket: WatchBucket): Column<CountRo
 
 export function WatchPage() {
   const state = useWorkspace().data;
-  const { params, setParams, asOf, asOfSource, units, baseQuery } = useViewFilters();
+  const { setParams, asOf, asOfSource, units, baseQuery, reopenWindow } = useViewFilters();
   const [show, setShow] = useState<WatchBucket | 'all'>('all');
-  const reopenWindow = Math.max(0, Number(params.get('aterinom') ?? 30) || 30);
   const query = useMemo(() => (baseQuery ? { ...baseQuery, reopenWindow } : null), [baseQuery, reopenWindow]);
   const view = useView('watch', state?.version, query);
   const data = view.data;

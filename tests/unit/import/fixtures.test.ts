@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile, type LoadedFile } from '../../../src/import/importFile';
-import { Workspace } from '../../../src/import/workspace';
+import { Engine } from '../../../src/engine/engine';
 import {
   classifyInvestigation,
   INVESTIGATION_STATUS_LABELS,
@@ -29,7 +29,7 @@ const expected = JSON.parse(readFileSync(new URL('../../../fixtures/demo-expecte
 };
 
 describe('demo data (public/data)', () => {
-  const ws = new Workspace();
+  const ws = new Engine();
   const utredningar = load('public/data/utredningar.csv');
   ws.add(utredningar);
   ws.add(load('public/data/forlangningar.csv'));
@@ -85,7 +85,7 @@ describe('demo data (public/data)', () => {
 });
 
 describe('Bevakning on the demo data', () => {
-  const ws = new Workspace();
+  const ws = new Engine();
   for (const name of ['utredningar', 'forlangningar', 'orosanmalningar', 'beslut'])
     ws.add(load(`public/data/${name}.csv`));
   const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
@@ -121,7 +121,7 @@ describe('Bevakning on the demo data', () => {
 });
 
 describe('demo orosanmälningar (public/data)', () => {
-  const ws = new Workspace();
+  const ws = new Engine();
   const file = load('public/data/orosanmalningar.csv');
   ws.add(file);
   const view = ws.concerns({ asOf: parseIsoDate(expected.asOf) ?? NO_DATE });
@@ -147,7 +147,7 @@ describe('demo orosanmälningar (public/data)', () => {
 });
 
 describe('demo beslut (public/data)', () => {
-  const ws = new Workspace();
+  const ws = new Engine();
   const file = load('public/data/beslut.csv');
   ws.add(file);
   const asOf = parseIsoDate(expected.asOf) ?? NO_DATE;
@@ -203,7 +203,7 @@ describe('dialect fixtures', () => {
   it('reads orosanmälningar with the field’s synonyms and decision wording', () => {
     const f = load('fixtures/dialects/orosanmalningar_synonymer.csv');
     expect([f.dataset, f.table.count, f.rowsRejected]).toEqual(['orosanmalningar', 3, 0]);
-    const ws = new Workspace();
+    const ws = new Engine();
     ws.add(f);
     const [march] = ws.concerns({ asOf: parseIsoDate('2025-04-30') ?? NO_DATE })?.months ?? [];
     expect(march).toMatchObject({ received: 3, inTime: 1, late: 1, underInvestigation: 1, opened: 1, notOpened: 1 });
@@ -216,7 +216,7 @@ describe('dialect fixtures', () => {
 
 describe('problem fixture', () => {
   it('keeps the 2 good rows, rejects the 6 bad ones with their codes, and reconciles', () => {
-    const ws = new Workspace();
+    const ws = new Engine();
     ws.add(load('fixtures/problems/utredningar_fel.csv'));
     const { files, problems } = ws.reconciliation(parseIsoDate('2025-11-30') ?? NO_DATE);
     expect(files[0]).toMatchObject({ rowsRead: 8, rowsAccepted: 2, rowsRejected: 6 });
@@ -239,7 +239,7 @@ describe('problem fixture', () => {
 
 describe('demo beslut: quarters with the previous year', () => {
   it('gives every quarter in range the same quarter a year earlier', () => {
-    const ws = new Workspace();
+    const ws = new Engine();
     ws.add(load('public/data/beslut.csv'));
     const view = ws.decisions({ asOf: parseIsoDate(expected.asOf) ?? NO_DATE });
     const quarters = view?.quarters ?? [];
