@@ -6,6 +6,7 @@
 import { monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
 import type { CodeColumn } from './breakdowns';
 import { SEX_LABELS, type DeadlineOptions } from './investigations';
+import { yearOfMonth } from './periods';
 import { monthlyShare, share, shareOf, type MonthlyShare, type Share } from './shares';
 
 export const ConcernStatus = {
@@ -115,7 +116,7 @@ export function buildConcernCube(table: ConcernColumns, asOf: DayNumber, options
     counts[cell + status] += 1;
     counts[cell + C.all] += 1;
     if (status === ConcernStatus.late) {
-      const key = `${Math.floor(months[i] / 12)}:${table.unit[i]}:${table.reason[i]}`;
+      const key = `${yearOfMonth(months[i])}:${table.unit[i]}:${table.reason[i]}`;
       lateReasons.set(key, (lateReasons.get(key) ?? 0) + 1);
     }
     if (decision === ConcernDecision.opened) counts[cell + C.opened] += 1;

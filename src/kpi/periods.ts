@@ -6,6 +6,16 @@
 import type { MonthIndex } from './calendar';
 import { meanOfShares, percentagePoints, pooledShare, shareOf, type MonthlyShare } from './shares';
 
+/** The calendar year of a month. @example yearOfMonth(2025 * 12 + 11) // 2025 */
+export function yearOfMonth(month: MonthIndex): number {
+  return Math.floor(month / 12);
+}
+
+/** The month of the year, 1–12. @example monthOfYear(2025 * 12 + 11) // 12 */
+export function monthOfYear(month: MonthIndex): number {
+  return (month % 12) + 1;
+}
+
 /** The period every year is compared over unless another is chosen: January–June (months 1–12). */
 export const DEFAULT_PERIOD = { from: 1, to: 6 } as const;
 
@@ -120,10 +130,9 @@ export function periodComparison(rows: readonly MonthlyShare[], fromMonth: numbe
   const spanLength = ((toMonth - fromMonth + 12) % 12) + 1;
   const byYear = new Map<number, MonthlyShare[]>();
   for (const row of rows) {
-    const monthOfYear = (row.month % 12) + 1;
-    const offset = (monthOfYear - fromMonth + 12) % 12;
+    const offset = (monthOfYear(row.month) - fromMonth + 12) % 12;
     if (offset >= spanLength) continue;
-    const year = Math.floor((row.month - offset) / 12);
+    const year = yearOfMonth(row.month - offset);
     const list = byYear.get(year) ?? [];
     list.push(row);
     byYear.set(year, list);

@@ -5,7 +5,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { monthName } from '../../format/date';
 import { formatNumber } from '../../format/number';
-import type { MonthIndex } from '../../kpi';
+import { monthOfYear, yearOfMonth, type MonthIndex } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
 
@@ -65,11 +65,11 @@ export function YearLinesChart({
 
 /** Monthly values → one row per calendar month with a column per year, plus each year's total. */
 export function yearLinesRows(values: readonly { month: MonthIndex; value: number }[]) {
-  const years = [...new Set(values.map((v) => Math.floor(v.month / 12)))].sort((a, b) => a - b);
+  const years = [...new Set(values.map((v) => yearOfMonth(v.month)))].sort((a, b) => a - b);
   const rows: YearLinesRow[] = Array.from({ length: 12 }, (_, i) => ({ label: monthName(i + 1).slice(0, 3) }));
-  for (const { month, value } of values) rows[month % 12][String(Math.floor(month / 12))] = value;
+  for (const { month, value } of values) rows[monthOfYear(month) - 1][String(yearOfMonth(month))] = value;
   const totals = years.map((year) =>
-    values.filter((v) => Math.floor(v.month / 12) === year).reduce((s, v) => s + v.value, 0),
+    values.filter((v) => yearOfMonth(v.month) === year).reduce((s, v) => s + v.value, 0),
   );
   return { years, rows, totals };
 }

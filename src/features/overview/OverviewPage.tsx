@@ -8,7 +8,7 @@ import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, formatMonthLong, monthName } from '../../format/date';
 import { formatPercent, formatPoints } from '../../format/number';
 import type { OverviewCard } from '../../data/types';
-import { isoDate, type Direction } from '../../kpi';
+import { isoDate, monthOfYear, yearOfMonth, type Direction } from '../../kpi';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
 
@@ -45,12 +45,12 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
             <span className="big">{formatPercent(h.share)}</span> {card.shareLabel} {formatMonthLong(h.month)}
           </p>
           <p>
-            Samma månad {Math.floor(h.month / 12) - 1}: {formatPercent(h.previousShare)} ·{' '}
+            Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare)} ·{' '}
             <Change points={h.changePoints} direction={h.direction} />
           </p>
           <p>
-            Hittills i år ({monthName(1).slice(0, 3)}–{monthName((h.month % 12) + 1).slice(0, 3)}{' '}
-            {Math.floor(h.month / 12)}): <strong>{formatPercent(h.yearToDate.share)}</strong> mot{' '}
+            Hittills i år ({monthName(1).slice(0, 3)}–{monthName(monthOfYear(h.month)).slice(0, 3)}{' '}
+            {yearOfMonth(h.month)}): <strong>{formatPercent(h.yearToDate.share)}</strong> mot{' '}
             {formatPercent(h.yearToDate.previousShare)} året före ·{' '}
             <Change points={h.yearToDate.changePoints} direction={h.yearToDate.direction} />
           </p>

@@ -18,6 +18,7 @@ import { countSentence, extremesSentence, periodSentence } from '../../format/se
 import type { DatasetKind } from '../../data/types';
 import {
   isoDate,
+  monthOfYear,
   NO_DATE,
   periodMonths,
   ymdFromDay,
@@ -57,7 +58,7 @@ function ReportSection(props: SectionProps) {
   const sentences = [
     countSentence(props.countWhat, span, year, current?.denominator ?? 0, previous?.denominator ?? null),
     periodSentence({ subject: props.subject, span, year, current, previous }),
-    extremesSentence(months.map((m) => ({ label: monthName((m.month % 12) + 1), share: m.yoy?.share ?? null }))),
+    extremesSentence(months.map((m) => ({ label: monthName(monthOfYear(m.month)), share: m.yoy?.share ?? null }))),
   ].filter((s): s is string => s !== null);
   const columns: Column<ShareMonth>[] = [
     {

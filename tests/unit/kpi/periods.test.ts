@@ -5,9 +5,11 @@ import {
   headline,
   inMonthRange,
   isoMonth,
+  monthOfYear,
   periodComparison,
   periodMonths,
   resolveMonthRange,
+  yearOfMonth,
   yearOverYear,
   type MonthlyShare,
 } from '../../../src/kpi';
@@ -152,5 +154,13 @@ describe('periodMonths and DEFAULT_PERIOD', () => {
     expect([isoMonth(fromMonth), isoMonth(toMonth)]).toEqual(['2025-01', '2025-06']);
     const autumn = periodMonths(2024, 9, 12);
     expect([isoMonth(autumn.fromMonth), isoMonth(autumn.toMonth)]).toEqual(['2024-09', '2024-12']);
+  });
+});
+
+describe('yearOfMonth and monthOfYear', () => {
+  it('returns the calendar year and the month 1–12 of a month index', () => {
+    expect([yearOfMonth(2025 * 12), monthOfYear(2025 * 12)]).toEqual([2025, 1]);
+    expect([yearOfMonth(2025 * 12 + 11), monthOfYear(2025 * 12 + 11)]).toEqual([2025, 12]);
+    expect([yearOfMonth(2024 * 12 + 1), monthOfYear(2024 * 12 + 1)]).toEqual([2024, 2]);
   });
 });
