@@ -21,7 +21,7 @@ import {
 } from '../../format/exports';
 import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
 import type { ConcernView } from '../../data/types';
-import { isoDate, isoMonth, type ReasonRow } from '../../kpi';
+import { inTimeShareOf, isoDate, isoMonth, type ReasonRow } from '../../kpi';
 
 type ConcernRow = ConcernView['rows'][number];
 
@@ -34,7 +34,7 @@ function chartRow(r: ConcernMonthRow): ShareBarRow {
     preliminary: r.preliminary,
     previousPreliminary: r.yoy?.previousPreliminary === true,
     details: [
-      `${formatCount(r.inTime)} av ${formatCount(r.inTime + r.late + r.pending)} inom 14 dagar (${formatPercent(r.inTimeShare)})`,
+      `${formatCount(r.inTime)} av ${formatCount(inTimeShareOf(r).denominator)} inom 14 dagar (${formatPercent(r.inTimeShare)})`,
       `${formatCount(r.received)} inkomna, varav ${formatCount(r.underInvestigation)} om barn som redan utreds`,
       r.preliminary
         ? `${formatCount(r.pending)} väntar på förhandsbedömning – preliminär`

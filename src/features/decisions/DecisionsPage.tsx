@@ -19,6 +19,7 @@ import {
 import { formatCount, formatNumber, formatPercent } from '../../format/number';
 import {
   isoDate,
+  lateExecutionShareOf,
   quarterLabel,
   type DecisionCounts,
   type DecisionMonth,
@@ -76,7 +77,7 @@ export function DecisionsPage() {
       preliminary: q.preliminary,
       previousPreliminary: previous?.preliminary === true,
       details: [
-        `${formatCount(q.executedLate + q.overdue)} av ${formatCount(q.decisions)} ej verkställda inom 3 månader (${formatPercent(q.lateShare)})`,
+        `${formatCount(lateExecutionShareOf(q).numerator)} av ${formatCount(q.decisions)} ej verkställda inom 3 månader (${formatPercent(q.lateShare)})`,
         `Median ${q.median === null ? '–' : formatNumber(q.median)} dagar, 90:e percentilen ${q.p90 === null ? '–' : formatNumber(q.p90)} dagar`,
         previous
           ? `${quarterLabel(q.quarter - 4)}: ${formatPercent(previous.lateShare)}`
