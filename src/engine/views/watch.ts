@@ -12,6 +12,7 @@ import {
   threeMonthDeadline,
   watchBucket,
   watchInvestigation,
+  type DayNumber,
   type WatchBucket,
 } from '../../kpi';
 import { concernDecisions, interventionLabels } from '../cubes';
@@ -102,57 +103,72 @@ export function watchView(engine: Engine, query: WatchQuery): WatchView {
     }
   }
 
-  const concernRows: WatchConcern[] = [];
+  /** Open cases of a table against one deadline each: counted per unit and bucket, listed when due within 30 days. */
+  const openCases = <Row>(
+    table: Table,
+    list: keyof WatchCounts,
+    open: (i: number) => boolean,
+    deadlineOf: (i: number) => DayNumber,
+    row: (i: number, unit: string, deadline: DayNumber, bucket: WatchBucket) => Row,
+  ): Row[] => {
+    const { label, keep } = unitFilter(table);
+    const rows: Row[] = [];
+    for (let i = 0; i < table.count; i++) {
+      if (!open(i) || !keep(i)) continue;
+      const deadline = deadlineOf(i);
+      const bucket = watchBucket(deadline, asOf);
+      bump(label(i), list, bucket);
+      if (bucket !== 'later') rows.push(row(i, label(i), deadline, bucket));
+    }
+    return rows;
+  };
+
   const con = engine.accepted('orosanmalningar', asOf);
+  let concernRows: WatchConcern[] = [];
   if (con) {
-    const { label, keep } = unitFilter(con);
     const ids = textColumn(con, 'anmalan_id');
     const received = dateColumn(con, 'inkomstdatum');
     const assessed = dateColumn(con, 'forhandsbedomning_datum');
     const decisions = concernDecisions(con);
-    for (let i = 0; i < con.count; i++) {
+    concernRows = openCases(
+      con,
+      'concerns',
       // A report about a child already under investigation needs no förhandsbedömning.
-      if (assessed[i] !== NO_DATE || decisions[i] === ConcernDecision.underInvestigation || !keep(i)) continue;
-      const deadline = fourteenDayDeadline(received[i], options);
-      const bucket = watchBucket(deadline, asOf);
-      bump(label(i), 'concerns', bucket);
-      if (bucket !== 'later')
-        concernRows.push({
-          id: ids[i],
-          unit: label(i),
-          received: received[i],
-          deadline,
-          daysLeft: deadline - asOf,
-          bucket,
-        });
-    }
+      (i) => assessed[i] === NO_DATE && decisions[i] !== ConcernDecision.underInvestigation,
+      (i) => fourteenDayDeadline(received[i], options),
+      (i, unit, deadline, bucket) => ({
+        id: ids[i],
+        unit,
+        received: received[i],
+        deadline,
+        daysLeft: deadline - asOf,
+        bucket,
+      }),
+    );
   }
 
-  const decisionRows: WatchDecision[] = [];
   const dec = engine.accepted('beslut', asOf);
+  let decisionRows: WatchDecision[] = [];
   if (dec) {
-    const { label, keep } = unitFilter(dec);
     const ids = textColumn(dec, 'beslut_id');
     const decided = dateColumn(dec, 'beslutsdatum');
     const executed = dateColumn(dec, 'verkstalldatum');
     const intervention = interventionLabels(dec);
-    for (let i = 0; i < dec.count; i++) {
-      if (executed[i] !== NO_DATE || !keep(i)) continue;
-      const deadline = threeMonthDeadline(decided[i], options);
-      const bucket = watchBucket(deadline, asOf);
-      bump(label(i), 'decisions', bucket);
-      if (bucket !== 'later') {
-        decisionRows.push({
-          id: ids[i],
-          unit: label(i),
-          decided: decided[i],
-          intervention: intervention(i),
-          deadline,
-          daysLeft: deadline - asOf,
-          bucket,
-        });
-      }
-    }
+    decisionRows = openCases(
+      dec,
+      'decisions',
+      (i) => executed[i] === NO_DATE,
+      (i) => threeMonthDeadline(decided[i], options),
+      (i, unit, deadline, bucket) => ({
+        id: ids[i],
+        unit,
+        decided: decided[i],
+        intervention: intervention(i),
+        deadline,
+        daysLeft: deadline - asOf,
+        bucket,
+      }),
+    );
   }
 
   return {

@@ -3,11 +3,11 @@ import {
   breakdowns,
   buildDecisionCube,
   decisionMonthsByUnit,
-  parseIsoDate,
   sexComparison,
   unitSeries,
   type MonthlyShare,
 } from '../../../src/kpi';
+import { d } from './days';
 
 const jan = 2025 * 12;
 const m = (month: number, numerator: number, denominator: number, preliminary = false): MonthlyShare => ({
@@ -121,11 +121,6 @@ describe('breakdowns', () => {
 });
 
 describe('decisionMonthsByUnit with many units', () => {
-  const d = (text: string) => {
-    const day = parseIsoDate(text);
-    if (day === null) throw new Error(text);
-    return day;
-  };
   // 5 000 units, three decisions each in two months: unit u has one executed in time in January,
   // one still waiting past its deadline in January when u is even, and one not yet due in March.
   const UNITS = 5000;

@@ -10,16 +10,11 @@ import {
   isoDate,
   lateReasonsByYear,
   NO_DATE,
-  parseIsoDate,
   ProtectiveStatus,
   type ConcernColumns,
 } from '../../../src/kpi';
+import { d } from './days';
 
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
 const { opened, notOpened, underInvestigation, unknown } = ConcernDecision;
 
 describe('fourteenDayDeadline', () => {

@@ -8,7 +8,6 @@ import {
   decisionQuarters,
   isoDate,
   NO_DATE,
-  parseIsoDate,
   parseQuarter,
   percentiles,
   quarterLabel,
@@ -17,17 +16,7 @@ import {
   threeMonthDeadline,
   type DecisionColumns,
 } from '../../../src/kpi';
-
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
-const q = (text: string) => {
-  const quarter = parseQuarter(text);
-  if (quarter === null) throw new Error(text);
-  return quarter;
-};
+import { d, q } from './days';
 
 describe('threeMonthDeadline', () => {
   it('returns decision + 3 calendar months, clamped to the month end', () => {

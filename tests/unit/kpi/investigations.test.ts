@@ -8,16 +8,11 @@ import {
   joinExtensions,
   monthlyCohorts,
   NO_DATE,
-  parseIsoDate,
   passedExtendedDate,
   type InvestigationColumns,
 } from '../../../src/kpi';
+import { d } from './days';
 
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
 const { inTime, extended, late, pending } = InvestigationStatus;
 
 describe('fourMonthDeadline', () => {

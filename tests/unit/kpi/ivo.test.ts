@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  daysBucket,
-  isoDate,
-  ivoList,
-  ivoSummary,
-  NO_DATE,
-  parseIsoDate,
-  parseQuarter,
-  type IvoColumns,
-  type IvoEntry,
-} from '../../../src/kpi';
-
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
-const q = (text: string) => {
-  const quarter = parseQuarter(text);
-  if (quarter === null) throw new Error(text);
-  return quarter;
-};
+import { daysBucket, isoDate, ivoList, ivoSummary, NO_DATE, type IvoColumns, type IvoEntry } from '../../../src/kpi';
+import { d, q } from './days';
 
 describe('daysBucket', () => {
   it('puts days waited in the summary’s three buckets, with the edges', () => {

@@ -5,7 +5,6 @@ import {
   isoMonth,
   lastMonthOfQuarter,
   latestCompleteQuarter,
-  parseIsoDate,
   parseQuarter,
   quarterEnd,
   quarterLabel,
@@ -14,12 +13,8 @@ import {
   quartersNewestFirst,
   quarterStart,
 } from '../../../src/kpi';
+import { d } from './days';
 
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
 /** A month index written out by hand: year * 12 + month − 1. */
 const month = (year: number, m: number) => year * 12 + m - 1;
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findReopenings, isoDate, NO_DATE, parseIsoDate, watchBucket, watchInvestigation } from '../../../src/kpi';
-
-const d = (text: string) => {
-  const day = parseIsoDate(text);
-  if (day === null) throw new Error(text);
-  return day;
-};
+import { findReopenings, isoDate, NO_DATE, watchBucket, watchInvestigation } from '../../../src/kpi';
+import { d } from './days';
 
 describe('watchBucket', () => {
   const asOf = d('2025-11-30');
