@@ -243,99 +243,132 @@ function mayHoldPersonnummer(text: string): boolean {
 /** Key columns: a personnummer there becomes a pseudonym, so rows of one person stay linked. */
 const KEY_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['id', 'ref', 'person']);
 
-/** Start and end of a text without the spaces, tabs and line breaks around it (no new string). */
-function trimmedBounds(text: string): [number, number] {
-  let from = 0;
-  let to = text.length;
-  while (from < to && text.charCodeAt(from) <= 32) from++;
-  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
-  return [from, to];
-}
+/** The two 32-bit halves of the last `fingerprintRow` (one buffer, so no object per row). */
+const fingerprint = new Uint32Array(2);
 
-/** 32-bit hash (FNV-1a, then MurmurHash3's finaliser for the low bits) of a row's trimmed fields. */
-function rowHash(cells: readonly string[], count: number): number {
-  let h = 0x811c9dc5;
+/**
+ * 64-bit fingerprint of a row's first `count` fields, each trimmed: FNV-1a and a MurmurHash2-style
+ * mix, each finished by MurmurHash3's finaliser, written to `fingerprint`.
+ */
+function fingerprintRow(cells: readonly string[], count: number): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
   for (let f = 0; f < count; f++) {
-    const text = cells[f];
+    const text = cells[f] ?? '';
     let from = 0;
     let to = text.length;
     while (from < to && text.charCodeAt(from) <= 32) from++;
     while (to > from && text.charCodeAt(to - 1) <= 32) to--;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0xffff, 0x01000193); // field separator
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 0x01000193); // field separator
+    h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995);
   }
+  fingerprint[0] = finalMix(h1);
+  fingerprint[1] = finalMix(h2);
+}
+
+function finalMix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function sameFields(a: readonly string[], b: readonly string[], count: number): boolean {
-  for (let f = 0; f < count; f++) {
-    const [aFrom, aTo] = trimmedBounds(a[f]);
-    const [bFrom, bTo] = trimmedBounds(b[f]);
-    if (aTo - aFrom !== bTo - bFrom || a[f].slice(aFrom, aTo) !== b[f].slice(bFrom, bTo)) return false;
-  }
-  return true;
-}
-
 /**
- * The rows of one file seen so far, to find exact copies: an open-addressing table of record
- * indexes by row hash, in typed arrays (a Map of 260 000 rows cost a third of the import).
- * Equal hashes are confirmed field by field, so a hash collision never makes a false copy.
+ * The accepted rows of one file seen so far, to find exact copies: an open-addressing table of
+ * 64-bit row fingerprints and first lines, in typed arrays that double when half full (a Map of
+ * 260 000 rows cost a third of the import). Rows are not kept, so a file is never held whole: two
+ * different rows are taken for copies only if their 64-bit fingerprints are equal, a chance of
+ * about 1 in 1.5 million for a file of 5 million rows.
  */
 class RowSet {
-  private readonly slots: Int32Array; // record index + 1; 0 = empty
-  private readonly hashes: Uint32Array;
-  private readonly mask: number;
+  private first = new Int32Array(1024); // line of the row; 0 = empty slot
+  private low = new Uint32Array(1024);
+  private high = new Uint32Array(1024);
+  private size = 0;
 
-  constructor(
-    private readonly records: readonly { fields: string[] }[],
-    private readonly fieldCount: number,
-  ) {
-    let size = 16;
-    while (size < records.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Uint32Array(size);
-    this.mask = size - 1;
+  /** The line of an earlier added row with the same fields; else adds this row and returns -1. */
+  addOrFind(cells: readonly string[], count: number, line: number): number {
+    fingerprintRow(cells, count);
+    const found = this.place(fingerprint[0], fingerprint[1], line);
+    if (found < 0 && ++this.size * 2 > this.first.length) this.grow();
+    return found;
   }
 
-  /** The index of an earlier added record with the same fields as record `r`; else adds `r`, -1. */
-  addOrFind(r: number): number {
-    const fields = this.records[r].fields;
-    const hash = rowHash(fields, this.fieldCount);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const stored = this.slots[slot];
+  private place(low: number, high: number, line: number): number {
+    const mask = this.first.length - 1;
+    for (let slot = low & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.first[slot];
       if (stored === 0) {
-        this.slots[slot] = r + 1;
-        this.hashes[slot] = hash;
+        this.first[slot] = line;
+        this.low[slot] = low;
+        this.high[slot] = high;
         return -1;
       }
-      if (this.hashes[slot] === hash && sameFields(this.records[stored - 1].fields, fields, this.fieldCount))
-        return stored - 1;
+      if (this.low[slot] === low && this.high[slot] === high) return stored;
     }
+  }
+
+  private grow(): void {
+    const { first, low, high } = this;
+    this.first = new Int32Array(first.length * 2);
+    this.low = new Uint32Array(first.length * 2);
+    this.high = new Uint32Array(first.length * 2);
+    for (let slot = 0; slot < first.length; slot++)
+      if (first[slot] !== 0) this.place(low[slot], high[slot], first[slot]);
   }
 }
 
+/** Validates one file's records as they are read, into typed columns (see `createRowValidator`). */
+export interface RowValidator {
+  /** Checks one record (after the header) and stores it if accepted; `line` is its 1-based line. */
+  add(fields: string[], line: number, quoteError: string | undefined): void;
+  /** Records added so far. */
+  readonly rowsRead: number;
+  /** The table of accepted rows and every problem; call once, after the last `add`. */
+  finish(): ValidationResult;
+}
+
+/** An Int32Array or Uint32Array of twice the length, holding the old values. */
+function doubled<T extends Int32Array | Uint32Array>(column: T): T {
+  const bigger = (
+    column instanceof Int32Array ? new Int32Array(column.length * 2) : new Uint32Array(column.length * 2)
+  ) as T;
+  bigger.set(column);
+  return bigger;
+}
+
 /**
- * Validates parsed records of a file against a dataset, given which column holds which field.
+ * Validates records of a file one at a time against a dataset, given which column holds which
+ * field, appending accepted rows straight into typed columns that double as they fill (cut to
+ * size by `finish`), so neither the file's text nor its rows need be held.
  * A row is rejected (`avvisad`) for a wrong field count, an unclosed quote, a missing required
  * value, an impossible date, an end before its start, or for repeating an earlier accepted row of
  * the file exactly. It is accepted with a warning (`varning`) when an optional value is unusable:
  * age not a whole number in 0–20, kön empty or unknown (→ okänt), avbrott before verkställd,
  * skyddsbedömning before inkomst; that value is then stored empty.
- * @example validateRecords(parseCsv('utredning_id;startdatum;alder\nU1;2025-01-10;142\n'), 'utredningar',
- *   { utredning_id: 0, startdatum: 1, alder: 2 }, 'a.csv') // 1 row accepted, 1 'age-out-of-range' warning
+ * @example
+ * const rows = createRowValidator(['utredning_id', 'startdatum', 'alder'], ';', 'utredningar',
+ *   { utredning_id: 0, startdatum: 1, alder: 2 }, 'a.csv');
+ * rows.add(['U1', '2025-01-10', '142'], 2, undefined);
+ * rows.finish() // 1 row accepted, 1 'age-out-of-range' warning
  */
-export function validateRecords(
-  parsed: ParsedCsv,
+export function createRowValidator(
+  header: readonly string[],
+  delimiter: string,
   dataset: DatasetKind,
   columns: ColumnAssignment,
   fileName: string,
-  onProgress?: (fraction: number) => void,
-): ValidationResult {
+  /** Rows expected, when known: the columns start that long. */
+  expectedRows = 1024,
+): RowValidator {
   const spec = DATASETS[dataset];
   const fields = spec.fields.filter((field) => field.key in columns);
-  const n = parsed.records.length;
+  let capacity = Math.max(16, expectedRows);
   const problems: Problem[] = [];
   const dates: Record<string, Int32Array> = {};
   const integers: Record<string, Int32Array> = {};
@@ -343,15 +376,15 @@ export function validateRecords(
   const builders: Record<string, CategoryBuilder> = {};
   const codes: Record<string, Uint32Array> = {};
   for (const field of fields) {
-    if (field.kind === 'date') dates[field.key] = new Int32Array(n);
-    else if (field.kind === 'integer') integers[field.key] = new Int32Array(n);
+    if (field.kind === 'date') dates[field.key] = new Int32Array(capacity);
+    else if (field.kind === 'integer') integers[field.key] = new Int32Array(capacity);
     else if (field.kind === 'category' || field.kind === 'sex') {
       builders[field.key] = new CategoryBuilder(field.kind === 'sex' ? SEX_LABELS : []);
-      codes[field.key] = new Uint32Array(n);
-    } else texts[field.key] = new Array<string>(n);
+      codes[field.key] = new Uint32Array(capacity);
+    } else texts[field.key] = [];
   }
-  const line = new Int32Array(n);
-  const headerCount = parsed.header.length;
+  let line = new Int32Array(capacity);
+  const headerCount = header.length;
   const labelOf = (key: string) => spec.fields.find((f) => f.key === key)?.label ?? key;
   const problem = (
     lineNo: number,
@@ -363,7 +396,7 @@ export function validateRecords(
   ): Problem => ({
     file: fileName,
     line: lineNo,
-    column: field ? displayValue(parsed.header[columns[field.key]]) : '',
+    column: field ? displayValue(header[columns[field.key]]) : '',
     value: displayValue(value),
     code,
     severity,
@@ -371,92 +404,93 @@ export function validateRecords(
   });
   const reject = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
     problems.push(problem(lineNo, field, value, code, 'avvisad', message));
+  const grow = () => {
+    capacity *= 2;
+    for (const key in dates) dates[key] = doubled(dates[key]);
+    for (const key in integers) integers[key] = doubled(integers[key]);
+    for (const key in codes) codes[key] = doubled(codes[key]);
+    line = doubled(line);
+  };
 
   const maskedCounts: Record<string, number> = Object.fromEntries(fields.map((f) => [f.key, 0]));
+  let n = 0;
   let kept = 0;
   let rowsWithWarning = 0;
-  const acceptedRows = new RowSet(parsed.records, headerCount);
+  const acceptedRows = new RowSet();
   const rowDates: Record<string, DayNumber> = {};
   const warnings: Problem[] = [];
-  for (let r = 0; r < n; r++) {
-    if (onProgress && (r & 0xffff) === 0) onProgress(r / n);
-    const record = parsed.records[r];
-    const cells = record.fields;
-    const quoteError = parsed.quoteErrors.get(r);
+
+  function add(cells: string[], recordLine: number, quoteError: string | undefined): void {
+    n++;
     if (quoteError !== undefined) {
       reject(
-        record.line,
+        recordLine,
         null,
-        cells.join(parsed.delimiter),
+        cells.join(delimiter),
         'quotes',
         'Ett citattecken stängs aldrig; raden kan inte läsas säkert.',
       );
-      continue;
+      return;
     }
     const extraFilled = cells.slice(headerCount).some((c) => c.trim() !== '');
     if (cells.length < headerCount || extraFilled) {
       reject(
-        record.line,
+        recordLine,
         null,
-        cells.join(parsed.delimiter),
+        cells.join(delimiter),
         'field-count',
         `Raden har ${cells.length} fält men rubrikraden har ${headerCount}.`,
       );
-      continue;
+      return;
     }
-    let rejected = false;
     for (const field of fields) {
       const raw = cells[columns[field.key]] ?? '';
       if (field.required && raw.trim() === '') {
-        reject(record.line, field, raw, 'missing-value', `Obligatoriskt värde saknas i kolumnen ${field.label}.`);
-        rejected = true;
-        break;
+        reject(recordLine, field, raw, 'missing-value', `Obligatoriskt värde saknas i kolumnen ${field.label}.`);
+        return;
       }
       if (field.kind === 'date') {
         const day = parseDate(raw);
         if (Number.isNaN(day)) {
           reject(
-            record.line,
+            recordLine,
             field,
             raw,
             'invalid-date',
             `Ogiltigt datum "${displayValue(raw)}" i kolumnen ${field.label}.`,
           );
-          rejected = true;
-          break;
+          return;
         }
         rowDates[field.key] = day;
       }
     }
-    if (rejected) continue;
     for (const field of fields) {
       if (field.kind !== 'date' || !field.notBefore || !(field.notBefore in columns)) continue;
       const day = rowDates[field.key];
       const earlier = rowDates[field.notBefore];
       if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
         reject(
-          record.line,
+          recordLine,
           field,
           cells[columns[field.key]],
           'end-before-start',
           `${field.label} ${isoDate(day)} ligger före ${labelOf(field.notBefore)} ${isoDate(earlier)}.`,
         );
-        rejected = true;
-        break;
+        return;
       }
     }
-    if (rejected) continue;
-    const first = acceptedRows.addOrFind(r);
-    if (first >= 0) {
+    const firstLine = acceptedRows.addOrFind(cells, headerCount, recordLine);
+    if (firstLine >= 0) {
       reject(
-        record.line,
+        recordLine,
         null,
-        cells.slice(0, headerCount).join(parsed.delimiter),
+        cells.slice(0, headerCount).join(delimiter),
         'duplicate-row',
-        `Raden är en exakt kopia av rad ${parsed.records[first].line}; den räknas bara en gång.`,
+        `Raden är en exakt kopia av rad ${firstLine}; den räknas bara en gång.`,
       );
-      continue;
+      return;
     }
+    if (kept === capacity) grow();
     warnings.length = 0;
     for (const field of fields) {
       const rule = field.ignoredBefore;
@@ -467,7 +501,7 @@ export function validateRecords(
         rowDates[field.key] = NO_DATE;
         warnings.push(
           problem(
-            record.line,
+            recordLine,
             field,
             cells[columns[field.key]],
             rule.code,
@@ -500,7 +534,7 @@ export function validateRecords(
           if (warning)
             warnings.push(
               problem(
-                record.line,
+                recordLine,
                 field,
                 raw,
                 warning,
@@ -517,7 +551,7 @@ export function validateRecords(
           if (code === 0)
             warnings.push(
               problem(
-                record.line,
+                recordLine,
                 field,
                 raw,
                 'sex-unknown',
@@ -545,8 +579,8 @@ export function validateRecords(
               ? pseudonymize(text)
               : maskPersonnummer(text);
           if (stored !== text) maskedCounts[field.key]++;
-          // Copy so the table does not keep the whole file text alive through slices.
-          texts[field.key][kept] = (' ' + stored).slice(1);
+          // Copy so the table does not keep the chunk's text alive through slices.
+          texts[field.key].push((' ' + stored).slice(1));
         }
       }
     }
@@ -554,32 +588,65 @@ export function validateRecords(
       rowsWithWarning++;
       problems.push(...warnings);
     }
-    line[kept] = record.line;
+    line[kept] = recordLine;
     kept++;
   }
-  const categories: Table['categories'] = {};
-  for (const [key, builder] of Object.entries(builders))
-    categories[key] = { codes: codes[key].slice(0, kept), labels: builder.labels };
-  const table: Table = {
-    dataset,
-    count: kept,
-    present: fields.map((f) => f.key),
-    dates: Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v.slice(0, kept)])),
-    integers: Object.fromEntries(Object.entries(integers).map(([k, v]) => [k, v.slice(0, kept)])),
-    texts: Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.slice(0, kept)])),
-    categories,
-    files: [fileName],
-    fileIndex: new Uint16Array(kept),
-    line: line.slice(0, kept),
+
+  function finish(): ValidationResult {
+    const categories: Table['categories'] = {};
+    for (const [key, builder] of Object.entries(builders))
+      categories[key] = { codes: codes[key].slice(0, kept), labels: builder.labels };
+    const table: Table = {
+      dataset,
+      count: kept,
+      present: fields.map((f) => f.key),
+      dates: Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v.slice(0, kept)])),
+      integers: Object.fromEntries(Object.entries(integers).map(([k, v]) => [k, v.slice(0, kept)])),
+      texts,
+      categories,
+      files: [fileName],
+      fileIndex: new Uint16Array(kept),
+      line: line.slice(0, kept),
+    };
+    const masked = fields
+      .filter((f) => maskedCounts[f.key] > 0)
+      .map((f) => ({
+        column: displayValue(header[columns[f.key]]),
+        count: maskedCounts[f.key],
+        how: KEY_KINDS.has(f.kind) ? ('pseudonym' as const) : ('maskerad' as const),
+      }));
+    return { table, problems, rowsRead: n, rowsRejected: n - kept, rowsWithWarning, masked };
+  }
+
+  return {
+    add,
+    finish,
+    get rowsRead() {
+      return n;
+    },
   };
-  const masked = fields
-    .filter((f) => maskedCounts[f.key] > 0)
-    .map((f) => ({
-      column: displayValue(parsed.header[columns[f.key]]),
-      count: maskedCounts[f.key],
-      how: KEY_KINDS.has(f.kind) ? ('pseudonym' as const) : ('maskerad' as const),
-    }));
-  return { table, problems, rowsRead: n, rowsRejected: n - kept, rowsWithWarning, masked };
+}
+
+/**
+ * Validates all parsed records of a file (see `createRowValidator` for the rules).
+ * @example validateRecords(parseCsv('utredning_id;startdatum;alder\nU1;2025-01-10;142\n'), 'utredningar',
+ *   { utredning_id: 0, startdatum: 1, alder: 2 }, 'a.csv') // 1 row accepted, 1 'age-out-of-range' warning
+ */
+export function validateRecords(
+  parsed: ParsedCsv,
+  dataset: DatasetKind,
+  columns: ColumnAssignment,
+  fileName: string,
+  onProgress?: (fraction: number) => void,
+): ValidationResult {
+  const n = parsed.records.length;
+  const rows = createRowValidator(parsed.header, parsed.delimiter, dataset, columns, fileName, n);
+  for (let r = 0; r < n; r++) {
+    if (onProgress && (r & 0xffff) === 0) onProgress(r / n);
+    const record = parsed.records[r];
+    rows.add(record.fields, record.line, parsed.quoteErrors.get(r));
+  }
+  return rows.finish();
 }
 
 /**
