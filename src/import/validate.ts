@@ -25,6 +25,8 @@ export type ProblemCode =
   | 'missing-mapping'
   | 'too-many-columns'
   | 'duplicate-row'
+  // A file-level warning: part of the text was not valid in the encoding it started in.
+  | 'mixed-encoding'
   // Warnings (severity `varning`): the row counts, the one value is ignored.
   | 'age-out-of-range'
   | 'age-not-a-number'
