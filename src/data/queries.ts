@@ -5,10 +5,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUrlState } from './urlState';
-import type { FileInput, Request } from '../engine/protocol';
+import type { FileInput, Request, ResponseMap, WorkspaceState } from '../engine/protocol';
 import type { ViewQuery } from '../engine/types';
 import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
+import { AS_OF_RULE_LABELS, type AsOfRule } from '../kpi/asOf';
 import { loadMappings } from './mappings';
+import { addOwnFiles, removeOwnFile, useOwnFiles } from './ownFiles';
 import { callWorker, type Progress } from './workerClient';
 
 export interface Manifest {
@@ -81,25 +83,38 @@ export function useLoadFiles() {
         setProgress(null);
       }
     },
-    onSuccess: ({ state }) => client.setQueryData(queryKeys.workspace, state),
+    onSuccess: ({ outcomes, state }) => {
+      addOwnFiles(outcomes, new Date());
+      client.setQueryData(queryKeys.workspace, state);
+    },
   });
   return { ...mutation, progress };
 }
 
+/**
+ * Removes one file, or all (null). When nothing is left, the published data is loaded again, so
+ * the app returns to what it showed before the user's own files.
+ */
 export function useRemoveFile() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (file: string | null) =>
       file === null ? callWorker({ type: 'clear' }) : callWorker({ type: 'remove', file }),
-    onSuccess: (state) => client.setQueryData(queryKeys.workspace, state),
+    onSuccess: async (state, file) => {
+      removeOwnFile(file);
+      client.setQueryData(queryKeys.workspace, state);
+      if (state.files.length === 0) await client.invalidateQueries({ queryKey: queryKeys.published });
+    },
   });
 }
 
+/** Rows read = accepted + rejected per file at an as-of date; nothing to ask while there is no as-of date. */
 export function useReconciliation(version: number | undefined, asOf: DayNumber | null) {
+  const ready = version !== undefined && asOf !== null && asOf !== NO_DATE;
   return useQuery({
     queryKey: queryKeys.reconciliation(version ?? -1, asOf ?? 0),
     queryFn: () => callWorker({ type: 'reconciliation', asOf: asOf ?? 0 }),
-    enabled: version !== undefined && asOf !== null,
+    enabled: ready,
     placeholderData: (previous) => previous,
   });
 }
@@ -138,25 +153,88 @@ export function fetchProblemsCsv(asOf: DayNumber): Promise<string> {
 export function usePublishedOnly(): Manifest | null {
   const state = useWorkspace().data;
   const published = usePublishedData().data;
+  const own = useOwnFiles();
   const only =
     !!state &&
     !!published &&
     state.files.length > 0 &&
-    state.files.every((f) => published.manifest.files.includes(f.file));
+    state.files.every((f) => !own.has(f.file) && published.manifest.files.includes(f.file));
   return only ? published.manifest : null;
+}
+
+/** The engine's default as-of date of the loaded files, when the engine gives it (`state.defaultAsOf`). */
+interface FilesAsOf {
+  asOf: DayNumber;
+  rule: AsOfRule | null;
+}
+
+function filesAsOf(state: WorkspaceState | undefined): FilesAsOf | null {
+  if (!state) return null;
+  const found = (state as { defaultAsOf?: { asOf?: unknown; rule?: unknown } }).defaultAsOf;
+  if (found && typeof found.asOf === 'number' && found.asOf !== NO_DATE) {
+    const rule = typeof found.rule === 'string' && found.rule in AS_OF_RULE_LABELS ? (found.rule as AsOfRule) : null;
+    return { asOf: found.asOf, rule };
+  }
+  return state.latestEventDate === NO_DATE ? null : { asOf: state.latestEventDate, rule: null };
+}
+
+/** Where the as-of date in use came from. */
+export type AsOfOrigin = 'chosen' | 'published' | 'files' | 'none';
+
+export interface AsOfInUse {
+  asOf: DayNumber;
+  origin: AsOfOrigin;
+  /** "valt", "enligt publicerade data" or "från filerna: <rule>", for "Uttagsdatum 2025-11-30 (…)". */
+  source: string;
 }
 
 /**
  * The as-of date every page uses: the one chosen in the URL; else the published manifest's, while
- * only published files are loaded; else the latest event date in the accepted rows.
+ * only published files are loaded; else the loaded files' own date (the engine's default rule).
+ * NO_DATE while no file is loaded.
  */
-export function useAsOf(): { asOf: DayNumber; source: string } {
+export function useAsOf(): AsOfInUse {
   const [params] = useUrlState();
   const state = useWorkspace().data;
   const published = usePublishedData().data;
   const publishedOnly = usePublishedOnly();
   const chosen = parseIsoDate(params.get('uttag') ?? '');
-  if (chosen !== null) return { asOf: chosen, source: 'valt' };
-  if (publishedOnly && published?.asOf != null) return { asOf: published.asOf, source: 'enligt publicerade data' };
-  return { asOf: state?.latestEventDate ?? NO_DATE, source: 'senaste händelsedatum i filerna' };
+  if (!state || state.files.length === 0) return { asOf: NO_DATE, origin: 'none', source: 'inga filer inlästa' };
+  if (chosen !== null) return { asOf: chosen, origin: 'chosen', source: 'valt' };
+  if (publishedOnly && published?.asOf != null)
+    return { asOf: published.asOf, origin: 'published', source: 'enligt publicerade data' };
+  const files = filesAsOf(state);
+  if (!files) return { asOf: NO_DATE, origin: 'none', source: 'inga händelsedatum i filerna' };
+  return {
+    asOf: files.asOf,
+    origin: 'files',
+    source: `från filerna: ${files.rule ? AS_OF_RULE_LABELS[files.rule] : 'senaste händelsedatum'}`,
+  };
+}
+
+/**
+ * The as-of date in use with where it came from, for the import page and the report header:
+ * "från filerna: sista dag med händelser; 4 rader med senare datum avvisade". The rows are those
+ * rejected as after the as-of date (null while the reconciliation is on its way).
+ */
+export function useAsOfDescription(): AsOfInUse & { laterRows: number | null; text: string } {
+  const inUse = useAsOf();
+  const state = useWorkspace().data;
+  const reconciliation = useReconciliation(state?.version, inUse.asOf).data;
+  const laterRows = reconciliation ? rowsAfterAsOf(reconciliation) : null;
+  const later =
+    inUse.origin === 'files' && laterRows !== null
+      ? `; ${laterRows} ${laterRows === 1 ? 'rad' : 'rader'} med senare datum avvisade`
+      : '';
+  const source = inUse.origin === 'chosen' ? 'valt av dig' : inUse.source;
+  return { ...inUse, laterRows, text: `${source}${later}` };
+}
+
+/** Rows rejected as after the as-of date: the engine's count when it gives one, else counted in the problems. */
+function rowsAfterAsOf(view: ResponseMap['reconciliation']): number | null {
+  const given = (view.totals as { rowsAfterAsOf?: unknown }).rowsAfterAsOf;
+  if (typeof given === 'number') return given;
+  // Every row after the as-of date has one `after-as-of` problem; exact only while no problem was cut off.
+  if (view.problems.length < view.problemCount) return null;
+  return view.problems.filter((p) => p.code === 'after-as-of').length;
 }

@@ -7,9 +7,10 @@ import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
 import { mappingsFileText } from '../../data/mappings';
+import { useOwnFiles, type OwnFile } from '../../data/ownFiles';
 import {
   fetchProblemsCsv,
-  useAsOf,
+  useAsOfDescription,
   useLoadFiles,
   useReconciliation,
   useRemoveFile,
@@ -24,12 +25,53 @@ import type {
   FileOutcome,
   FileReconciliation,
   Problem,
+  ReconciliationView,
   SavedMapping,
 } from '../../data/types';
-import { isoDate } from '../../kpi';
+import { isoDate, NO_DATE } from '../../kpi';
+import { useUrlControls } from '../../components/ui/urlControls';
 import { MappingForm } from './MappingForm';
 
 const PROBLEM_ROWS_SHOWN = 200;
+
+type SeverityFilter = 'alla' | 'avvisad' | 'varning';
+const SEVERITY_FILTERS: { value: SeverityFilter; label: string }[] = [
+  { value: 'alla', label: 'Alla' },
+  { value: 'avvisad', label: 'Avvisade' },
+  { value: 'varning', label: 'Varningar' },
+];
+
+/** Masked personnummer per column, as the reconciliation or the load gave them. */
+type Masked = NonNullable<OwnFile['masked']>;
+
+/**
+ * Accepted rows with a warning: the engine's count when it gives one, else the distinct lines with a
+ * `varning` among the problems (exact only while no problem was cut off); null when unknown.
+ */
+function rowsWithWarning(file: FileReconciliation, view: ReconciliationView): number | null {
+  const given = (file as { rowsWithWarning?: unknown }).rowsWithWarning;
+  if (typeof given === 'number') return given;
+  if (view.problems.length < view.problemCount) return null;
+  const lines = new Set<number>();
+  const rejected = new Set<number>();
+  for (const p of view.problems) {
+    if (p.file !== file.file) continue;
+    (p.severity === 'varning' ? lines : rejected).add(p.line);
+  }
+  for (const line of rejected) lines.delete(line);
+  return lines.size;
+}
+
+function maskedOf(file: FileReconciliation, own: OwnFile | undefined): Masked | null {
+  const given = (file as { masked?: unknown }).masked;
+  return Array.isArray(given) ? (given as Masked) : (own?.masked ?? null);
+}
+
+/** "6 898 rader lästa = 6 890 godkända (varav 3 med varning) + 8 avvisade". */
+function reconciliationLine(read: number, accepted: number, warned: number | null, rejected: number): string {
+  const warnings = warned === null ? '' : ` (varav ${formatNumber(warned)} med varning)`;
+  return `${formatNumber(read)} rader lästa = ${formatNumber(accepted)} godkända${warnings} + ${formatNumber(rejected)} avvisade`;
+}
 
 async function toInputs(files: File[], mapping?: SavedMapping): Promise<FileInput[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer(), mapping })));
@@ -37,10 +79,14 @@ async function toInputs(files: File[], mapping?: SavedMapping): Promise<FileInpu
 
 export function ImportPage() {
   const state = useWorkspace().data;
-  const { asOf } = useAsOf();
+  const asOfInUse = useAsOfDescription();
+  const { asOf } = asOfInUse;
   const load = useLoadFiles();
   const remove = useRemoveFile();
+  const ownFiles = useOwnFiles();
   const reconciliation = useReconciliation(state?.version, asOf).data;
+  const [severity, setSeverity] = useState<SeverityFilter>('alla');
+  const [, setParams] = useUrlControls();
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [pendingFiles, setPendingFiles] = useState<Map<string, File>>(new Map());
   const [dragging, setDragging] = useState(false);
@@ -77,16 +123,31 @@ export function ImportPage() {
     { header: 'Avgränsare', cell: (f) => delimiterName(f.delimiter) },
     { header: 'Rader lästa', cell: (f) => formatCount(f.rowsRead), numeric: true },
     { header: 'Godkända', cell: (f) => formatCount(f.rowsAccepted), numeric: true },
+    {
+      header: 'Varav med varning',
+      cell: (f) => (reconciliation ? formatCount(rowsWithWarning(f, reconciliation)) : '–'),
+      numeric: true,
+    },
     { header: 'Avvisade', cell: (f) => formatCount(f.rowsRejected), numeric: true },
   ];
   const problemTable: Column<Problem>[] = [
     { header: 'Fil', cell: (p) => p.file },
     { header: 'Rad', cell: (p) => p.line, numeric: true },
+    {
+      header: 'Allvarlighet',
+      cell: (p) => (
+        <span className={`severity severity-${p.severity}`}>{p.severity === 'varning' ? 'Varning' : 'Avvisad'}</span>
+      ),
+    },
     { header: 'Kolumn', cell: (p) => p.column || '–' },
     { header: 'Värde', cell: (p) => (p.value === '' ? <em>(tomt)</em> : <code>{p.value}</code>) },
     { header: 'Problem', cell: (p) => p.message },
   ];
-  const problems = reconciliation?.problems ?? [];
+  const allProblems = reconciliation?.problems ?? [];
+  const problems = severity === 'alla' ? allProblems : allProblems.filter((p) => p.severity === severity);
+  const severityCount = (value: SeverityFilter) =>
+    value === 'alla' ? allProblems.length : allProblems.filter((p) => p.severity === value).length;
+  const loaded = !!state && state.files.length > 0;
 
   return (
     <section aria-labelledby="page-title">
@@ -195,13 +256,53 @@ export function ImportPage() {
         </>
       )}
 
-      {reconciliation && reconciliation.files.length > 0 && (
+      {loaded && (
         <>
-          <h2>Avstämning per fil</h2>
+          <h2>Uttagsdatum</h2>
           <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Val av uttagsdatum">
             <AsOfInput asOf={asOf} />
-            <p className="hint">Rader med ett händelsedatum efter uttagsdatum räknas som avvisade.</p>
+            {asOfInUse.origin === 'chosen' && (
+              <button type="button" className="secondary" onClick={() => setParams({ uttag: null })}>
+                Använd filernas datum
+              </button>
+            )}
           </form>
+          <p data-testid="as-of">
+            Uttagsdatum <strong>{asOf === NO_DATE ? '–' : isoDate(asOf)}</strong> ({asOfInUse.text}). Rader med ett
+            händelsedatum efter uttagsdatum räknas som avvisade.
+          </p>
+        </>
+      )}
+
+      {loaded && reconciliation && reconciliation.files.length > 0 && (
+        <>
+          <h2>Avstämning per fil</h2>
+          <ul className="reconciliation-lines" data-testid="reconciliation-lines">
+            {reconciliation.files.map((f) => {
+              const masked = maskedOf(f, ownFiles.get(f.file));
+              return (
+                <li key={f.file} data-file={f.file}>
+                  <strong>{f.file}</strong>:{' '}
+                  <span data-testid="reconciliation-line">
+                    {reconciliationLine(f.rowsRead, f.rowsAccepted, rowsWithWarning(f, reconciliation), f.rowsRejected)}
+                  </span>
+                  {masked && masked.length > 0 && (
+                    <ul className="masked" data-testid="masked">
+                      {masked.map((m) => (
+                        <li key={m.column}>
+                          Kolumnen {m.column}: {formatNumber(m.count)} {m.count === 1 ? 'värde' : 'värden'} med
+                          personnummer{' '}
+                          {m.how === 'pseudonym'
+                            ? 'ersatta med pseudonym (nyckelkolumn: raderna hänger ihop, numret syns inte)'
+                            : 'maskerade som ÅÅMMDD-XXXX (fritext: numret syns inte)'}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
           <p data-testid="reconciliation-total">
             Totalt {formatNumber(reconciliation.totals.read)} rader lästa ={' '}
             {formatNumber(reconciliation.totals.accepted)} godkända + {formatNumber(reconciliation.totals.rejected)}{' '}
@@ -217,12 +318,33 @@ export function ImportPage() {
           />
           <h2>Problem ({formatNumber(reconciliation.problemCount)})</h2>
           {reconciliation.problemCount === 0 ? (
-            <p>Inga problem: alla rader godkändes.</p>
+            <p>Inga problem: alla rader godkändes utan varning.</p>
           ) : (
             <>
+              <fieldset className="severity-filter">
+                <legend>Visa</legend>
+                {SEVERITY_FILTERS.map((f) => (
+                  <label key={f.value}>
+                    <input
+                      type="radio"
+                      name="allvarlighet"
+                      value={f.value}
+                      checked={severity === f.value}
+                      onChange={() => setSeverity(f.value)}
+                    />{' '}
+                    {f.label} ({formatNumber(severityCount(f.value))})
+                  </label>
+                ))}
+              </fieldset>
+              {allProblems.length < reconciliation.problemCount && (
+                <p className="hint">
+                  Sidan visar de första {formatNumber(allProblems.length)} av{' '}
+                  {formatNumber(reconciliation.problemCount)} problemen; alla finns i CSV-filen.
+                </p>
+              )}
               <DataTable
                 testId="problem-table"
-                caption={`Avvisade rader${problems.length < reconciliation.problemCount || (!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN) ? ` (visar ${Math.min(problems.length, showAllProblems ? problems.length : PROBLEM_ROWS_SHOWN)} av ${reconciliation.problemCount}; alla finns i CSV-filen)` : ''}`}
+                caption={`${severity === 'alla' ? 'Avvisade rader och varningar' : severity === 'avvisad' ? 'Avvisade rader' : 'Varningar'}${!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN ? ` (visar ${PROBLEM_ROWS_SHOWN} av ${problems.length})` : ''}`}
                 columns={problemTable}
                 rows={showAllProblems ? problems : problems.slice(0, PROBLEM_ROWS_SHOWN)}
                 rowKey={(p) => `${p.file}:${p.line}:${p.code}:${p.column}`}

@@ -9,7 +9,8 @@ import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { PeriodControls } from '../../components/ui/ViewControls';
-import { usePublishedOnly, useView, useWorkspace } from '../../data/queries';
+import { useOwnFiles } from '../../data/ownFiles';
+import { useAsOfDescription, usePublishedOnly, useReconciliation, useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, monthName } from '../../format/date';
 import { concernPeriodColumns, periodColumns, withYearOverYear } from '../../format/exports';
@@ -177,10 +178,19 @@ function ReportSection(props: SectionProps) {
   );
 }
 
+/** When a file was imported, as the report prints it: "2026-12-02 kl. 03:14". */
+function importedAt(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} kl. ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 export function ReportPage() {
   const state = useWorkspace().data;
   const publishedOnly = usePublishedOnly();
-  const { params, setParams, asOf, asOfSource, units, periodFrom, periodTo, baseQuery } = useViewFilters();
+  const { params, setParams, asOf, units, periodFrom, periodTo, baseQuery } = useViewFilters();
+  const asOfDescription = useAsOfDescription();
+  const ownFiles = useOwnFiles();
+  const reconciliation = useReconciliation(state?.version, asOf).data;
   const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
   const query = useMemo(
     () => (baseQuery ? { ...baseQuery, ...periodMonths(year, periodFrom, periodTo), periodFrom, periodTo } : null),
@@ -202,7 +212,9 @@ export function ReportPage() {
     );
   }
   const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
-  const source = publishedOnly?.source ?? state.files.map((f) => f.file).join(', ');
+  // The published manifest describes the data only while nothing of the user's own is loaded.
+  const published = publishedOnly?.source;
+  const accepted = new Map(reconciliation?.files.map((f) => [f.file, f]) ?? []);
   const common = { year, periodFrom, periodTo };
   const prelMonths = [
     ...(investigations?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (utredningar)`),
@@ -244,11 +256,32 @@ export function ReportPage() {
         <p>Rapport till socialnämnden{units.length > 0 ? ` – ${units.join(', ')}` : ''}.</p>
         <dl>
           <dt>Uttagsdatum</dt>
-          <dd>
-            {isoDate(asOf)} ({asOfSource})
+          <dd data-testid="report-as-of">
+            {asOf === NO_DATE ? '–' : isoDate(asOf)} ({asOfDescription.text})
           </dd>
           <dt>Datakälla</dt>
-          <dd>{source}</dd>
+          <dd data-testid="report-source">
+            {published ?? (
+              <ul className="report-files">
+                {state.files.map((f) => {
+                  const counts = accepted.get(f.file);
+                  const own = ownFiles.get(f.file);
+                  return (
+                    <li key={f.file}>
+                      {f.file}:{' '}
+                      {counts
+                        ? `${formatCount(counts.rowsRead)} rader, varav ${formatCount(counts.rowsAccepted)} godkända`
+                        : own
+                          ? `${formatCount(own.rowsRead)} rader`
+                          : ''}
+                      , uttagsdatum {asOf === NO_DATE ? '–' : isoDate(asOf)}
+                      {own && `, inläst ${importedAt(own.importedAt)}`}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </dd>
           <dt>Preliminära månader</dt>
           <dd>
             {prelMonths.length > 0
