@@ -1,0 +1,107 @@
+/**
+ * Publicera för nämnden, headless: the same import and engine as the report, and a package of
+ * aggregates only (manifest.json and the tables as JSON and CSV), small counts suppressed.
+ *
+ *   npm run publish -- [--as-of 2025-11-30] [--created 2025-12-01] [--title TEXT] [--mapping mappning.json] --out DIR FILE...
+ *
+ * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
+ * given, or an option is wrong.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Engine } from '../engine/engine';
+import { countsInPackage, publishView } from '../engine/views/publish';
+import { importFile, type MappingStore } from '../import/importFile';
+import { isoDate, NO_DATE, parseIsoDate } from '../kpi';
+
+function fail(message: string): never {
+  process.stderr.write(`Fel: ${message}\n`);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        'as-of': { type: 'string' },
+        created: { type: 'string' },
+        title: { type: 'string' },
+        out: { type: 'string' },
+        mapping: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+
+if (values.help) {
+  process.stdout.write(
+    'Användning: npm run publish -- [--as-of ÅÅÅÅ-MM-DD] [--created ÅÅÅÅ-MM-DD] [--title TEXT] [--mapping FIL] --out KATALOG FIL...\n',
+  );
+  process.exit(0);
+}
+if (!values.out) fail('ange --out KATALOG för paketet.');
+if (positionals.length === 0) fail('ange minst en CSV-fil.');
+
+let mappings: MappingStore = {};
+if (values.mapping) {
+  try {
+    mappings = JSON.parse(readFileSync(values.mapping, 'utf8')) as MappingStore;
+  } catch (error) {
+    fail(`kolumnmappningen ${values.mapping} kan inte läsas: ${(error as Error).message}`);
+  }
+}
+
+// TODO(lead): the same loop as report.ts; one exported loader in src/cli would serve both.
+const engine = new Engine();
+for (const path of positionals) {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    fail(`filen ${path} kan inte läsas.`);
+  }
+  const result = importFile(bytes, basename(path), mappings);
+  if (result.status === 'failed') fail(result.problem.message);
+  if (result.status === 'needs-mapping') {
+    fail(
+      `rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`,
+    );
+  }
+  engine.add(result);
+}
+
+const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : engine.latestEventDate();
+if (asOf === null || asOf === NO_DATE) fail(`ogiltigt uttagsdatum ${values['as-of'] ?? ''} (skriv ÅÅÅÅ-MM-DD).`);
+// The package says when it was made; the CLI may read the clock, the rules never do.
+const created = values.created ?? localDate(new Date());
+if (parseIsoDate(created.slice(0, 10)) === null) fail(`ogiltigt datum för --created: ${created} (skriv ÅÅÅÅ-MM-DD).`);
+
+const result = publishView(engine, { asOf, created, title: values.title });
+if (!result) fail('inga filer att publicera.');
+
+mkdirSync(values.out, { recursive: true });
+for (const file of result.files) writeFileSync(join(values.out, file.name), file.text);
+
+const out = process.stdout;
+const { files } = engine.reconciliation(asOf);
+out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
+for (const f of files)
+  out.write(
+    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
+  );
+const { counts, hidden } = countsInPackage(result.package);
+out.write(
+  `Paketet har ${counts} antal, varav ${hidden} dolda (färre än 5, eller dolda så att de inte kan räknas fram).\n`,
+);
+out.write(`Skrev ${result.files.map((f) => f.name).join(', ')} till ${values.out}\n`);
+
+/** `YYYY-MM-DD` of a moment in the machine's time zone. */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
