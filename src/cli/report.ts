@@ -103,8 +103,13 @@ for (const path of positionals) {
   workspace.add(result);
 }
 
-const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : workspace.latestEventDate();
-if (asOf === null || asOf === NO_DATE) fail(`ogiltigt uttagsdatum ${values['as-of'] ?? ''} (skriv ÅÅÅÅ-MM-DD).`);
+// Without --as-of, the app's rule: the files' last day of ordinary activity (DOMAIN.md).
+const filesAsOf = workspace.defaultAsOf();
+const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : filesAsOf.asOf;
+if (values['as-of'] && (asOf === null || asOf === NO_DATE))
+  fail(`ogiltigt uttagsdatum ${values['as-of']} (skriv ÅÅÅÅ-MM-DD).`);
+if (asOf === null || asOf === NO_DATE) fail('filerna har inga händelsedatum; ange uttagsdatum med --as-of ÅÅÅÅ-MM-DD.');
+const asOfSource = values['as-of'] ? 'angivet med --as-of' : filesAsOf.source;
 const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
 if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12)
   fail('--period skrivs som t.ex. 1-6 (januari–juni).');
@@ -173,10 +178,12 @@ if (decisions) {
 }
 
 const out = process.stdout;
-out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
+out.write(`Uttagsdatum: ${isoDate(asOf)} (${asOfSource})\n`);
 for (const f of files)
   out.write(
-    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
+    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade` +
+      (f.rowsWithWarning > 0 ? ` (${f.rowsWithWarning} godkända med varning)` : '') +
+      '\n',
   );
 if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
 if (!view && !concerns && !decisions)

@@ -6,18 +6,21 @@
  */
 import {
   acceptedRows,
+  eventDateFields,
   joinedExtensions,
-  latestEventDate,
   rowsAfterAsOf,
+  unknownInvestigations,
   type AfterAsOf,
   type JoinedExtensions,
+  type Rejections,
 } from '../import/acceptance';
 import { DATASETS, type DatasetKind } from '../import/datasets';
 import type { LoadedFile } from '../import/importFile';
 import { FileStore, type MergedDataset } from '../import/store';
 import type { Table } from '../import/table';
 import type { Problem } from '../import/validate';
-import { NO_DATE, type DayNumber, type DeadlineOptions } from '../kpi';
+import { type DayNumber, type DeadlineOptions } from '../kpi';
+import { AS_OF_RULE_LABELS, defaultAsOf, type AsOfRule } from '../kpi/asOf';
 import {
   concernCube,
   decisionCube,
@@ -29,6 +32,7 @@ import {
 import { LruCache, memoKey } from './memo';
 import type {
   ConcernView,
+  FilesAsOf,
   DecisionView,
   InvestigationView,
   IvoQuery,
@@ -46,6 +50,16 @@ import { overviewView } from './views/overview';
 import { reconciliationView, type ReconciliationData } from './views/reconciliation';
 import { watchView } from './views/watch';
 
+/**
+ * The Swedish source of a default as-of date.
+ * @example asOfSource('before-stray-dates', 4) // 'från filerna: sista dag med ordinarie händelser; 4 rader med senare datum avvisade'
+ */
+export function asOfSource(rule: AsOfRule, laterRows: number): string {
+  const label = AS_OF_RULE_LABELS[rule].split(';')[0];
+  if (laterRows === 0) return `från filerna: ${label}`;
+  return `från filerna: ${label}; ${laterRows} ${laterRows === 1 ? 'rad' : 'rader'} med senare datum avvisade`;
+}
+
 /** Derived tables and cubes kept at most: large, so a few as-of dates' worth. */
 const TABLE_LIMIT = 32;
 /** Finished views kept at most: small, so many filter choices' worth. */
@@ -56,12 +70,17 @@ export class Engine {
   private readonly tables = new LruCache<unknown>(TABLE_LIMIT);
   private readonly views = new LruCache<unknown>(VIEW_LIMIT);
 
-  /** Adds a loaded file; a file with the same name and dataset replaces the earlier one. */
-  add(file: LoadedFile): void {
-    this.store.add(file);
+  /**
+   * Adds a loaded file and returns the name it is known by in reconciliation and problems: its
+   * own, or "name (2)" … when another file of that name is loaded (one with the same contents is replaced).
+   */
+  add(file: LoadedFile): string {
+    const name = this.store.add(file);
     this.changed();
+    return name;
   }
 
+  /** Removes the loaded file of that name (as `add` returned it). */
   remove(fileName: string): void {
     this.store.remove(fileName);
     this.changed();
@@ -82,23 +101,57 @@ export class Engine {
   }
 
   /**
-   * The default as-of date: the latest event date in the merged rows of every dataset (planned
-   * dates such as `forlangd_till` excluded). NO_DATE when nothing is loaded.
+   * The default as-of date of the loaded files (DOMAIN.md): the last day of ordinary activity over
+   * the event dates of every dataset's merged rows, before any as-of filter (planned dates such as
+   * `forlangd_till` excluded), robust to a handful of mistyped later dates; with how it was found.
    */
-  latestEventDate(): DayNumber {
-    return this.table('latest-event', {}, () => {
-      let latest = NO_DATE;
+  defaultAsOf(): FilesAsOf {
+    return this.table('default-as-of', {}, () => {
+      const columns: Int32Array[] = [];
       for (const kind of Object.keys(DATASETS) as DatasetKind[]) {
         const merged = this.store.dataset(kind);
-        if (merged) latest = Math.max(latest, latestEventDate(kind, merged));
+        if (!merged) continue;
+        for (const key of eventDateFields(kind)) {
+          const column = merged.table.dates[key];
+          if (column) columns.push(column);
+        }
       }
-      return latest;
+      const found = defaultAsOf(columns);
+      let laterRows = 0;
+      if (found.laterEvents > 0)
+        for (const kind of Object.keys(DATASETS) as DatasetKind[])
+          laterRows += this.rowsAfterAsOf(kind, found.asOf).problems.length;
+      return {
+        asOf: found.asOf,
+        rule: found.rule,
+        laterEvents: found.laterEvents,
+        laterRows,
+        source: asOfSource(found.rule, laterRows),
+      };
     });
+  }
+
+  /** The default as-of date alone (`defaultAsOf().asOf`); NO_DATE when nothing is loaded. */
+  latestEventDate(): DayNumber {
+    return this.defaultAsOf().asOf;
+  }
+
+  /**
+   * Rows of a dataset rejected whatever the as-of date: extension decisions whose investigation
+   * is in no loaded file. Nothing for the other datasets.
+   */
+  rejectedRows(kind: DatasetKind): Rejections | undefined {
+    if (kind !== 'forlangningar') return undefined;
+    return this.table('unknown-investigations', {}, () =>
+      unknownInvestigations(this.store.dataset('forlangningar'), this.store.dataset('utredningar')),
+    );
   }
 
   /** The rows of a dataset with an event date after the as-of date, as problems. */
   rowsAfterAsOf(kind: DatasetKind, asOf: DayNumber): AfterAsOf {
-    return this.table('after-as-of', { kind, asOf }, () => rowsAfterAsOf(kind, this.store.dataset(kind), asOf));
+    return this.table('after-as-of', { kind, asOf }, () =>
+      rowsAfterAsOf(kind, this.store.dataset(kind), asOf, this.rejectedRows(kind)),
+    );
   }
 
   /** The dataset's rows accepted at an as-of date (duplicates and rows after it removed). */
@@ -115,7 +168,8 @@ export class Engine {
       const investigations = this.accepted('utredningar', asOf);
       if (!investigations) return null;
       const extensions = this.store.dataset('forlangningar') ? this.accepted('forlangningar', asOf) : null;
-      return joinedExtensions(investigations, extensions, asOf);
+      const unknown = this.rejectedRows('forlangningar')?.problems.length ?? 0;
+      return joinedExtensions(investigations, extensions, asOf, unknown);
     });
   }
 
@@ -147,13 +201,15 @@ export class Engine {
 
   /**
    * The problems found across files at an as-of date, per dataset in the order the files were
-   * loaded: duplicates, then rows after the as-of date.
+   * loaded: duplicates, extensions of unknown investigations, then rows after the as-of date.
    */
   crossFileProblems(asOf: DayNumber): Problem[] {
     const problems: Problem[] = [];
     for (const kind of new Set(this.store.loadedFiles.map((f) => f.dataset))) {
       const merged = this.store.dataset(kind);
-      if (merged) problems.push(...merged.duplicateProblems, ...this.rowsAfterAsOf(kind, asOf).problems);
+      if (!merged) continue;
+      problems.push(...merged.duplicateProblems, ...(this.rejectedRows(kind)?.problems ?? []));
+      problems.push(...this.rowsAfterAsOf(kind, asOf).problems);
     }
     return problems;
   }

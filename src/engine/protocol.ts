@@ -9,6 +9,7 @@ import type { Problem } from '../import/validate';
 import type { DayNumber } from '../kpi';
 import type {
   ConcernView,
+  FilesAsOf,
   DecisionView,
   InvestigationView,
   IvoQuery,
@@ -29,7 +30,15 @@ export interface FileInput {
 
 /** What one file's import gave, without its table. */
 export type FileOutcome =
-  | { status: 'loaded'; file: string; dataset: DatasetKind; rowsRead: number; rowsRejected: number }
+  | {
+      status: 'loaded';
+      /** The name the file is known by: its own, or "name (2)" … when another file of that name is loaded. */
+      file: string;
+      dataset: DatasetKind;
+      rowsRead: number;
+      rowsRejected: number;
+      rowsWithWarning: number;
+    }
   | FileNeedingMapping
   | { status: 'failed'; file: string; problem: Problem };
 
@@ -38,7 +47,10 @@ export interface WorkspaceState {
   version: number;
   files: { file: string; dataset: DatasetKind; demo: boolean }[];
   datasets: DatasetKind[];
+  /** The default as-of date (`defaultAsOf.asOf`), kept for readers not yet moved to `defaultAsOf`. */
   latestEventDate: DayNumber;
+  /** The loaded files' default as-of date, its rule, and its Swedish source for the page. */
+  defaultAsOf: FilesAsOf;
   demo: boolean;
 }
 

@@ -23,6 +23,20 @@ import type {
   WatchBucket,
   YearOverYearRow,
 } from '../kpi';
+import type { AsOfRule } from '../kpi/asOf';
+
+/** The default as-of date of the loaded files and how it was found. */
+export interface FilesAsOf {
+  /** NO_DATE when no file has an event date. */
+  asOf: DayNumber;
+  rule: AsOfRule;
+  /** Event dates after `asOf` (one row may carry several). */
+  laterEvents: number;
+  /** Rows rejected at `asOf` because an event date lies after it. */
+  laterRows: number;
+  /** Swedish, for "Uttagsdatum 2025-11-30 (…)": "från filerna: sista dag med ordinarie händelser; 4 rader med senare datum avvisade". */
+  source: string;
+}
 
 /** What every page view is asked for. */
 export interface ViewQuery {

@@ -19,6 +19,7 @@ function state(): WorkspaceState {
     files,
     datasets: [...new Set(files.map((f) => f.dataset))],
     latestEventDate: workspace.latestEventDate(),
+    defaultAsOf: workspace.defaultAsOf(),
     demo: files.length > 0 && files.every((f) => f.demo),
   };
 }
@@ -52,14 +53,15 @@ function handle(
             demoFiles.clear();
             cleared = true;
           }
-          workspace.add(result);
-          if (request.demo) demoFiles.add(result.file);
+          const name = workspace.add(result);
+          if (request.demo) demoFiles.add(name);
           outcomes.push({
             status: 'loaded',
-            file: result.file,
+            file: name,
             dataset: result.dataset,
             rowsRead: result.rowsRead,
             rowsRejected: result.rowsRejected,
+            rowsWithWarning: result.rowsWithWarning,
           });
         } else {
           outcomes.push(result);

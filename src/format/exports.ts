@@ -61,17 +61,18 @@ export function periodCsv(rows: readonly PeriodRow[]): string {
   return toCsv(periodColumns, rows);
 }
 
-/** `problem.csv`: every rejected row with file, line, column, value and reason. */
+/** `problem.csv`: every problem with file, line, column, value, code, severity (`avvisad` | `varning`) and reason. */
 export const problemColumns: CsvColumn<Problem>[] = [
   { header: 'fil', value: (p) => p.file },
   { header: 'rad', value: (p) => p.line },
   { header: 'kolumn', value: (p) => p.column },
   { header: 'varde', value: (p) => p.value },
   { header: 'kod', value: (p) => p.code },
+  { header: 'allvarlighet', value: (p) => p.severity },
   { header: 'meddelande', value: (p) => p.message },
 ];
 
-/** `avstamning.csv`: rows read = accepted + rejected, per file. */
+/** `avstamning.csv`: rows read = accepted + rejected per file; rows with a warning are among the accepted. */
 export const reconciliationColumns: CsvColumn<FileReconciliation>[] = [
   { header: 'fil', value: (f) => f.file },
   { header: 'datamangd', value: (f) => f.dataset },
@@ -80,6 +81,7 @@ export const reconciliationColumns: CsvColumn<FileReconciliation>[] = [
   { header: 'rader_lasta', value: (f) => f.rowsRead },
   { header: 'rader_godkanda', value: (f) => f.rowsAccepted },
   { header: 'rader_avvisade', value: (f) => f.rowsRejected },
+  { header: 'rader_med_varning', value: (f) => f.rowsWithWarning },
 ];
 
 /** A month of any monthly view joined with its year-over-year row. */

@@ -1,8 +1,9 @@
 /**
  * Rules across the loaded files, at an as-of date: which rows count. A row with an event date after
  * the as-of date is rejected (`after-as-of`) and counts nowhere; duplicates were rejected when the
- * dataset's files were merged (store.ts); extension decisions join onto the accepted
- * investigations. The reconciliation says per file: rows read = accepted + rejected.
+ * dataset's files were merged (store.ts); an extension decision for an investigation in no loaded
+ * file is rejected (`unknown-investigation`); the others join onto the accepted investigations.
+ * The reconciliation says per file: rows read = accepted + rejected, warnings among the accepted.
  */
 import { isoDate, joinExtensions, mergeRowExtensions, NO_DATE, type DayNumber } from '../kpi';
 import { DATASETS, type DatasetKind } from './datasets';
@@ -21,6 +22,8 @@ export interface FileReconciliation {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** Accepted rows with at least one `varning` (among `rowsAccepted`). */
+  rowsWithWarning: number;
 }
 
 /** Event dates of a dataset: every date field except planned ones (`forlangd_till`). */
@@ -28,15 +31,45 @@ export function eventDateFields(kind: DatasetKind): string[] {
   return DATASETS[kind].fields.filter((f) => f.kind === 'date' && !f.planned).map((f) => f.key);
 }
 
-/** The latest event date of a merged dataset's rows; NO_DATE when it has none. */
-export function latestEventDate(kind: DatasetKind, merged: MergedDataset): DayNumber {
-  let latest = NO_DATE;
-  for (const key of eventDateFields(kind)) {
-    const column = merged.table.dates[key];
-    if (!column) continue;
-    for (let i = 0; i < column.length; i++) if (column[i] > latest) latest = column[i];
+/** Which rows of a merged dataset are kept by a rule, and a problem for each that is not. */
+export interface Rejections {
+  keep: Uint8Array;
+  problems: Problem[];
+}
+
+/**
+ * Extension decisions whose `utredning_id` is in no loaded investigation file, as `avvisad`
+ * problems. Judged against every loaded investigation (before the as-of date), so the order the
+ * files were loaded in does not matter; without any investigations nothing is judged.
+ * @example unknownInvestigations(extensions, investigations) // { keep: [1, 0], problems: [{ line: 3, code: 'unknown-investigation', … }] }
+ */
+export function unknownInvestigations(
+  extensions: MergedDataset | null,
+  investigations: MergedDataset | null,
+): Rejections {
+  if (!extensions) return { keep: new Uint8Array(0), problems: [] };
+  const { table } = extensions;
+  const keep = new Uint8Array(table.count).fill(1);
+  const problems: Problem[] = [];
+  if (!investigations) return { keep, problems };
+  const known = new Set(textColumn(investigations.table, 'utredning_id'));
+  const ids = textColumn(table, 'utredning_id');
+  const label = DATASETS.forlangningar.fields.find((f) => f.key === 'utredning_id')?.label ?? 'utredning_id';
+  for (let i = 0; i < table.count; i++) {
+    if (known.has(ids[i])) continue;
+    keep[i] = 0;
+    const file = table.files[table.fileIndex[i]];
+    problems.push({
+      file,
+      line: table.line[i],
+      column: label,
+      value: ids[i],
+      code: 'unknown-investigation',
+      severity: 'avvisad',
+      message: `Förlängningen på rad ${table.line[i]} i ${file} gäller utrednings-id ${ids[i]}, som inte finns i någon inläst utredningsfil; raden räknas inte.`,
+    });
   }
-  return latest;
+  return { keep, problems };
 }
 
 /** Which rows of a merged dataset have no event date after the as-of date, and a problem for each that has. */
@@ -47,12 +80,18 @@ export interface AfterAsOf {
 
 /**
  * Rows with an event date after the as-of date, as `avvisad` problems: they are excluded from every
- * figure computed at that as-of date and counted as rejected in the reconciliation.
+ * figure computed at that as-of date and counted as rejected in the reconciliation. Rows already
+ * rejected by another rule (`rejected.keep` 0) stay rejected and get no second problem.
  */
-export function rowsAfterAsOf(kind: DatasetKind, merged: MergedDataset | null, asOf: DayNumber): AfterAsOf {
+export function rowsAfterAsOf(
+  kind: DatasetKind,
+  merged: MergedDataset | null,
+  asOf: DayNumber,
+  rejected?: Rejections,
+): AfterAsOf {
   if (!merged) return { keep: new Uint8Array(0), problems: [] };
   const { table } = merged;
-  const keep = new Uint8Array(table.count).fill(1);
+  const keep = rejected ? Uint8Array.from(rejected.keep) : new Uint8Array(table.count).fill(1);
   const problems: Problem[] = [];
   for (const key of eventDateFields(kind)) {
     const column = table.dates[key];
@@ -82,9 +121,11 @@ export function acceptedRows(merged: MergedDataset, afterAsOf: AfterAsOf): Table
 }
 
 /**
- * Per file: rows read, accepted and rejected, where rejected counts the file's `avvisad` problems
- * (its own, and the cross-file ones: duplicates and rows after the as-of date); and every problem,
- * by file and line. Warnings (`varning`) are among the accepted rows.
+ * Per file: rows read, accepted and rejected, where rejected counts the file's lines with an
+ * `avvisad` problem (its own, and the cross-file ones: duplicates, unknown investigations and rows
+ * after the as-of date), and rows with warning its other lines with a `varning`; and every
+ * problem, by file and line.
+ * @example reconcile([file], []) // { files: [{ rowsRead: 10, rowsAccepted: 9, rowsRejected: 1, rowsWithWarning: 2, … }], problems }
  */
 export function reconcile(
   files: readonly LoadedFile[],
@@ -93,11 +134,19 @@ export function reconcile(
   const problems: Problem[] = [];
   for (const file of files) problems.push(...file.problems);
   problems.push(...crossFileProblems);
-  const rejectedByFile = new Map<string, number>();
-  for (const p of problems)
-    if (p.severity === 'avvisad') rejectedByFile.set(p.file, (rejectedByFile.get(p.file) ?? 0) + 1);
+  const linesOf = (map: Map<string, Set<number>>, file: string) => {
+    let lines = map.get(file);
+    if (!lines) map.set(file, (lines = new Set()));
+    return lines;
+  };
+  const rejectedLines = new Map<string, Set<number>>();
+  const warnedLines = new Map<string, Set<number>>();
+  for (const p of problems) linesOf(p.severity === 'avvisad' ? rejectedLines : warnedLines, p.file).add(p.line);
   const reconciled = files.map((f) => {
-    const rejected = rejectedByFile.get(f.file) ?? 0;
+    const rejectedSet = linesOf(rejectedLines, f.file);
+    const rejected = rejectedSet.size;
+    let withWarning = 0;
+    for (const line of linesOf(warnedLines, f.file)) if (!rejectedSet.has(line)) withWarning++;
     return {
       file: f.file,
       dataset: f.dataset,
@@ -106,6 +155,7 @@ export function reconcile(
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsRead - rejected,
       rowsRejected: rejected,
+      rowsWithWarning: withWarning,
     };
   });
   problems.sort((a, b) => a.file.localeCompare(b.file, 'sv') || a.line - b.line);
@@ -118,7 +168,7 @@ export interface JoinedExtensions {
   firstExtension: Int32Array;
   /** Per investigation the latest `forlangd_till`, NO_DATE when none. */
   extendedTo: Int32Array;
-  /** Extension decisions whose investigation id is not in the file. */
+  /** Extension decisions rejected because their investigation is in no loaded file (`unknown-investigation`). */
   orphans: number;
   /** A förlängningar file, extension columns on the investigation rows, or none. */
   source: 'fil' | 'utredningsfilen' | 'saknas';
@@ -127,9 +177,16 @@ export interface JoinedExtensions {
 /**
  * Joins the extensions that count at the as-of date onto the accepted investigations: the accepted
  * rows of a förlängningar file (`extensions`, null when none is loaded), and extension columns on
- * the investigation rows; both are merged when both exist.
+ * the investigation rows; both are merged when both exist. `unknown` is how many extension rows
+ * were rejected for an unknown investigation (reported as `orphans`); decisions for an
+ * investigation rejected at the as-of date simply join nothing.
  */
-export function joinedExtensions(investigations: Table, extensions: Table | null, asOf: DayNumber): JoinedExtensions {
+export function joinedExtensions(
+  investigations: Table,
+  extensions: Table | null,
+  asOf: DayNumber,
+  unknown = 0,
+): JoinedExtensions {
   const inline = investigations.dates.forlangning_beslutsdatum;
   if (extensions) {
     const joined = joinExtensions(
@@ -146,7 +203,7 @@ export function joinedExtensions(investigations: Table, extensions: Table | null
     return {
       firstExtension: joined.firstExtension,
       extendedTo: joined.extendedTo,
-      orphans: joined.orphanRows.length,
+      orphans: unknown,
       source: 'fil',
     };
   }

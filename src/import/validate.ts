@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'duplicate-row'
   // A file-level warning: part of the text was not valid in the encoding it started in.
   | 'mixed-encoding'
+  | 'unknown-investigation'
   // Warnings (severity `varning`): the row counts, the one value is ignored.
   | 'age-out-of-range'
   | 'age-not-a-number'

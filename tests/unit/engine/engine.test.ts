@@ -36,11 +36,13 @@ describe('Engine: files, acceptance and reconciliation', () => {
     expect(problems.map((p) => [p.file, p.line, p.code])).toEqual([
       ['b.csv', 2, 'duplicate-id'],
       ['b.csv', 3, 'after-as-of'],
+      // U9 is in no investigation file.
+      ['f.csv', 3, 'unknown-investigation'],
     ]);
     expect(files.find((f) => f.file === 'b.csv')).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
     for (const f of files) expect(f.rowsRead).toBe(f.rowsAccepted + f.rowsRejected);
-    // a.csv 2 + b.csv 2 + f.csv 2 rows; b.csv's two rejected.
-    expect(totals).toEqual({ read: 6, accepted: 4, rejected: 2 });
+    // a.csv 2 + b.csv 2 + f.csv 2 rows; b.csv's two and f.csv's U9 rejected.
+    expect(totals).toEqual({ read: 6, accepted: 3, rejected: 3 });
   });
   it('computes the monthly cohorts with extensions joined', () => {
     const view = engine.investigations({ asOf: dayFromYmd(2025, 11, 30) });

@@ -199,6 +199,7 @@ const HOSTILE_ROWS: Record<string, RowMaker> = {
     rowsRead: n,
     rowsAccepted: n,
     rowsRejected: n,
+    rowsWithWarning: n,
   }),
   concernMonthlyColumns: (_, n) => ({
     month: MONTH,

@@ -326,6 +326,8 @@ describe('Workspace', () => {
     expect(problems.map((p) => [p.file, p.line, p.code])).toEqual([
       ['b.csv', 2, 'duplicate-id'],
       ['b.csv', 3, 'after-as-of'],
+      // U9 is in no investigation file.
+      ['f.csv', 3, 'unknown-investigation'],
     ]);
     const b = files.find((f) => f.file === 'b.csv');
     expect(b).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
