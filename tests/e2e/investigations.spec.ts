@@ -127,21 +127,22 @@ describe('Importing files', () => {
       document.querySelector('[data-testid="reconciliation-total"]')?.textContent?.includes('13 rader lästa'),
     );
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
-    // As-of = latest event date = 2026-01-05 (F-7), so only the 5 row-level problems and the duplicate remain.
+    // As-of from the files = 2025-06-30: F-7's lone 2026-01-05 is a stray later date (kpi/asOf.ts), so its
+    // row is rejected beside the 5 row-level problems.
     expect(await page.getByTestId('reconciliation-total').innerText()).toContain(
-      '13 rader lästa = 8 godkända + 5 avvisade',
+      '13 rader lästa = 7 godkända + 6 avvisade (uttagsdatum 2025-06-30)',
     );
     const problems = await page.locator('[data-testid="problem-table"] tbody tr').allInnerTexts();
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems[0]).toContain('Ogiltigt datum "2025-02-30" i kolumnen Startdatum.');
     await screenshot(page, 'import-reconciliation');
 
-    // With an earlier as-of date, the row dated after it is rejected too, and the sum still holds.
-    await page.getByLabel('Uttagsdatum', { exact: true }).fill('2025-11-30');
+    // A later as-of date chosen by the user takes F-7 in again, and the sum still holds.
+    await page.getByLabel('Uttagsdatum', { exact: true }).fill('2026-01-05');
     await page.waitForFunction(() =>
       document
         .querySelector('[data-testid="reconciliation-total"]')
-        ?.textContent?.includes('= 7 godkända + 6 avvisade'),
+        ?.textContent?.includes('= 8 godkända + 5 avvisade (uttagsdatum 2026-01-05)'),
     );
   });
 
@@ -176,7 +177,8 @@ describe('Importing files', () => {
     const row = await page
       .locator('[data-testid="reconciliation-table"] tbody tr', { hasText: 'utredningar_okanda_rubriker.csv' })
       .allInnerTexts();
-    expect(row[0].split('\t').slice(-3)).toEqual(['2', '2', '0']);
+    // lästa, godkända, varav med varning, avvisade
+    expect(row[0].split('\t').slice(-4)).toEqual(['2', '2', '0', '0']);
     // Same header again: no question asked.
     await page.getByTestId('file-input').setInputFiles(fixture('dialects/utredningar_okanda_rubriker.csv'));
     await page.getByText('utredningar_okanda_rubriker.csv: inläst som utredningar, 2 rader.').waitFor();
