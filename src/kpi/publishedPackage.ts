@@ -198,9 +198,10 @@ export function publishPackage(input: PackageInput): PublishedPackage {
     return indexed;
   };
   const monthTotals: Partial<Record<DatasetName, number[]>> = {};
-  const grandTotals = <R extends Record<string, unknown>>(rows: R[], column: keyof R, keep: (row: R) => boolean) =>
+  /** The month rows over all units, kön and insats: a dataset's rows by month. */
+  const grandTotals = <R extends Record<string, unknown>>(rows: R[], column: keyof R, where: (row: R) => boolean) =>
     rows
-      .filter((row) => keep(row) && ['unit', 'sex', 'intervention'].every((k) => row[k] == null))
+      .filter((row) => where(row) && ['unit', 'sex', 'intervention'].every((k) => row[k] == null))
       .map((row) => row[column] as number);
 
   const investigations =

@@ -1,16 +1,18 @@
 /**
  * Small-number protection of published counts (issue 13). Every count of 1–4 is hidden (primary
- * suppression); then more counts are hidden (secondary suppression) until no hidden count can be
- * worked out from the published counts and the additive relations between them.
+ * suppression); then more counts are hidden (secondary suppression) until no hidden 1–4 can be
+ * worked out from the published counts and the additive relations between them; last, a
+ * secondary count that can be worked out anyway is shown, so that no hidden count can be.
  *
  * Who we protect against: a reader who knows every published count, every relation (a margin is
  * the sum of its cells), that counts are non-negative integers and that a hidden count is never 0
- * (zeros are shown, and this module never hides a 0). Two checks decide whether a hidden count is
- * exposed: the relations as exact linear equations (Gaussian elimination over integers), and
- * interval bounds (each hidden count ≥ 1) pushed through the relations. Because every hidden count
- * is ≥ 1, a count the equations leave open is never pinned by non-negativity alone.
+ * (zeros are shown, and this module never hides a 0). Two checks, each fed what the other finds,
+ * decide what the reader can work out: the relations as exact linear equations (Gaussian
+ * elimination over integers), and interval bounds (each hidden count ≥ 1) pushed through the
+ * relations. Because every hidden count is ≥ 1, non-negativity alone never pins a count the
+ * equations leave open; the bounds catch what "≥ 1" adds (1 + 1 = 2 with both hidden).
+ * Bound propagation is not a full linear programme, and integer-only solutions are not searched.
  */
-
 /** A published count: a number, or null where it is hidden. */
 export type Count = number | null;
 
@@ -51,8 +53,10 @@ export function publishableShare(numerator: Count, denominator: Count): number |
  * others. A relation with exactly one hidden member gets a complement from its other members;
  * a hidden count that the equations or the bounds still pin down gets one from the relation that
  * pinned it, or from its own relations, or from the nearest relation that has one; repeat until
- * stable. A complement is never a 0 and is chosen by `keep` (how much a count matters to the
- * reader, default 0: least first), then a part before the total, then the smallest count.
+ * no 1–4 can be worked out. Then a secondary count that follows from the rest anyway is shown
+ * again (it protects nothing). A complement is never a 0 and is chosen by `keep` (how much a
+ * count matters to the reader, default 0: least first), then a part before the total, then the
+ * smallest count.
  * Throws when a count is not a non-negative integer or a relation does not hold (a caller's bug).
  * @example
  * // A row 3 + 6 + 10 = 19: the 3 is primary; the 6, the smallest other cell, is secondary.
@@ -71,25 +75,35 @@ export function suppressCounts(
   const solved = new Map<string, number[]>();
   for (;;) {
     protectLoneHiddenCounts(net);
-    const pinned = pinnedByBounds(net);
-    const determined = determinedByEquations(net, solved);
-    if (pinned.size === 0 && determined.length === 0) break;
+    // What a reader can work out, the two ways together: each finding feeds the other until neither finds more.
+    const pinned = new Map<number, number>();
+    const known = new Set<number>();
+    for (let found = 1; found > 0;) {
+      const before = known.size;
+      for (const [item, r] of pinnedByBounds(net, known)) if (!known.has(item)) pinned.set(item, r);
+      for (const item of [...pinned.keys(), ...determinedByEquations(net, solved, known)]) known.add(item);
+      found = known.size - before;
+    }
+    const exposed = [...known].filter((i) => rules[i] === 'primary');
+    if (exposed.length === 0) {
+      // A secondary count that follows from the rest protects nothing: show it. That tells no one
+      // anything new, so nothing else changes.
+      for (const i of known) rules[i] = null;
+      break;
+    }
     // Pins are fixed where they arise (a count pinned only through another pinned one waits for
     // that one's fix); one complement per neighbourhood and round, since one often shields several.
-    const complements = [
-      ...[...pinned].map(([item, r]) => [item, cheapestIn(r, net)]),
-      ...determined.map((item) => [item, complementFor(item, net)]),
-    ];
-    if (complements.every(([, c]) => c < 0))
-      complements.push([-1, complementFor(pinned.keys().next().value ?? -1, net)]);
     const touched = new Set<number>();
-    for (const [item, complement] of complements) {
-      if (complement < 0 || rules[complement] !== null || (item >= 0 && relationsOf[item].some((r) => touched.has(r))))
-        continue;
+    for (const item of exposed) {
+      if (relationsOf[item].some((r) => touched.has(r))) continue;
+      const pinnedIn = pinned.get(item);
+      const inPin = pinnedIn === undefined ? -1 : cheapestIn(pinnedIn, net);
+      const complement = inPin >= 0 ? inPin : complementFor(item, net);
+      if (complement < 0) continue; // cannot happen: see complementFor
       rules[complement] = 'secondary';
       relationsOf[complement].forEach((r) => touched.add(r));
     }
-    if (touched.size === 0) break; // cannot happen: an exposed count always has a complement (see complementFor)
+    if (touched.size === 0) break; // cannot happen either
   }
   return counts.map((value, i) => (rules[i] === null ? { value, rule: null } : { value: null, rule: rules[i] }));
 }
@@ -117,13 +131,14 @@ function checkInput(counts: readonly number[], relations: readonly AdditiveRelat
   }
 }
 
-/** Fast path of the statistics agencies' rule: no row, column or margin group with exactly one hidden count. */
+/** The statistics agencies' rule, as a fast path: no row, column or margin group with a 1–4 as its only hidden count. */
 function protectLoneHiddenCounts(net: Network): void {
   const { relations, relationsOf, rules } = net;
   const queue = relations.map((_, r) => r);
   while (queue.length > 0) {
     const r = queue.pop() as number;
-    if (membersOf(relations[r]).filter((m) => rules[m] !== null).length !== 1) continue;
+    const hidden = membersOf(relations[r]).filter((m) => rules[m] !== null);
+    if (hidden.length !== 1 || rules[hidden[0]] !== 'primary') continue;
     const best = cheapestIn(r, net);
     if (best < 0) continue;
     rules[best] = 'secondary';
@@ -155,14 +170,14 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * A complement for a count the equations fix: the cheapest in its own relations; if they have none,
- * in the relations of the hidden counts reached through them, and so on outwards. One exists while
- * the count is exposed: if every count reachable were hidden or zero, the equations there would be
+ * A complement for an exposed count: the cheapest in its own relations; if they have none, in the
+ * relations of the hidden counts reached through them, and so on outwards. One exists while the
+ * count is exposed: if every count reachable were hidden or zero, the equations there would be
  * homogeneous and any multiple ≥ 1 of the true values would fit them too.
  */
 function complementFor(item: number, net: Network): number {
   const { counts, relations, relationsOf, rules, keep } = net;
-  if (item < 0) return -1;
+  const order = (m: number) => [keep[m] ?? 0, counts[m], m];
   const seenRelations = new Set<number>();
   const seenItems = new Set([item]);
   let frontier = [item];
@@ -174,7 +189,6 @@ function complementFor(item: number, net: Network): number {
         if (seenRelations.has(r)) continue;
         seenRelations.add(r);
         const candidate = cheapestIn(r, net);
-        const order = (m: number) => [keep[m] ?? 0, counts[m], m];
         if (candidate >= 0 && (best < 0 || compareKeys(order(candidate), order(best)) < 0)) best = candidate;
         for (const m of membersOf(relations[r])) {
           if (rules[m] !== null && !seenItems.has(m)) next.push(m);
@@ -191,14 +205,19 @@ function complementFor(item: number, net: Network): number {
 /**
  * Hidden counts whose value the relations fix: with the hidden counts as unknowns, unknown x is
  * fixed when the unit vector of x lies in the row space, i.e. its row in the reduced row echelon
- * form holds x alone. Exact integer arithmetic (BigInt), one connected group of unknowns at a time.
+ * form holds x alone. `known` hidden counts (already worked out) count as published. Exact integer
+ * arithmetic (BigInt), one connected group of unknowns at a time.
  */
-function determinedByEquations({ relations, rules }: Network, solved: Map<string, number[]>): number[] {
+function determinedByEquations(
+  { relations, rules }: Network,
+  solved: Map<string, number[]>,
+  known: ReadonlySet<number>,
+): number[] {
   const equations: Map<number, bigint>[] = [];
   for (const { total, parts } of relations) {
     const equation = new Map<number, bigint>();
     const add = (items: readonly number[], sign: bigint) => {
-      for (const i of items) if (rules[i] !== null) equation.set(i, (equation.get(i) ?? 0n) + sign);
+      for (const i of items) if (rules[i] !== null && !known.has(i)) equation.set(i, (equation.get(i) ?? 0n) + sign);
     };
     add(total, 1n);
     add(parts, -1n);
@@ -290,14 +309,18 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /**
  * Hidden counts that interval bounds pin to one value, each with the relation that pinned it:
- * published counts are exact, hidden ones lie in [0, ∞); each relation narrows each member to
- * (other side) − (rest of its own side), repeated until nothing changes. E.g. a 3 hidden in
- * 3 + 0 + 10 = 13 together with a 20 elsewhere that is at most 0 + … : see the tests.
+ * published counts (and `known` ones, already worked out) are exact, hidden ones lie in [1, ∞);
+ * each relation narrows each member to (other side) − (rest of its own side), repeated until
+ * nothing changes. E.g. 1 + 1 + 10 = 12 with both 1s hidden: each is in [1, 1].
  */
-function pinnedByBounds({ counts, relations, relationsOf, rules }: Network): Map<number, number> {
-  const low = counts.map((count, i) => (rules[i] === null ? count : 1));
+function pinnedByBounds(
+  { counts, relations, relationsOf, rules }: Network,
+  known: ReadonlySet<number>,
+): Map<number, number> {
+  const hidden = (i: number) => rules[i] !== null && !known.has(i);
+  const low = counts.map((count, i) => (hidden(i) ? 1 : count));
   const pinnedBy = new Map<number, number>();
-  const high = counts.map((count, i) => (rules[i] === null ? count : Infinity));
+  const high = counts.map((count, i) => (hidden(i) ? Infinity : count));
   const queued = new Set(relations.keys());
   const queue = [...queued];
   // Bounds only ever narrow, so stopping early is safe, merely weaker; the cap keeps slow cycles short.
@@ -314,7 +337,7 @@ function pinnedByBounds({ counts, relations, relationsOf, rules }: Network): Map
       const sideLow = sum(side.map((i) => low[i]));
       const sideHigh = bounded(side.map((i) => high[i]));
       for (const m of side) {
-        if (rules[m] !== null) {
+        if (hidden(m)) {
           // m = other side − rest of its own side.
           const newLow = Math.max(low[m], otherLow - sideHigh.without(high[m]));
           const newHigh = Math.min(high[m], otherHigh - (sideLow - low[m]));

@@ -5,7 +5,8 @@
  *    whose reduced row holds it alone is fixed, and its value is the row's right-hand side;
  *  - by bounds: every hidden count lies in [lowerBound, ∞), published counts are exact; each relation
  *    bounds each member by the other side minus the rest of its own side, repeated until stable;
- *    a hidden count whose interval closes to one value is recovered.
+ *    a hidden count whose interval closes to one value is recovered;
+ *  - and again with what either found taken as known, until nothing more is found.
  * It also derives the relations of a published package from the package alone (packageRelations),
  * from the meaning of its tables in issue 13, not from the code that made the package.
  */
@@ -45,10 +46,19 @@ export function recoverHidden(
 ): Recovery[] {
   for (const { total, parts } of relations)
     for (const id of [...total, ...parts]) if (!cells.has(id)) throw new Error(`relation names unknown cell ${id}`);
-  const hidden = [...cells].filter(([, v]) => v === null).map(([id]) => id);
-  const exact = byEquations(cells, relations, hidden);
-  const known = new Set(exact.map((r) => r.id));
-  return [...exact, ...byBounds(cells, relations, hidden, lowerBound).filter((r) => !known.has(r.id))];
+  // Each way's findings are fed to the other, until neither finds more.
+  const found: Recovery[] = [];
+  const current = new Map(cells);
+  for (let more = true; more;) {
+    const hidden = [...current].filter(([, v]) => v === null).map(([id]) => id);
+    const exact = byEquations(current, relations, hidden);
+    const known = new Set(exact.map((r) => r.id));
+    const round = [...exact, ...byBounds(current, relations, hidden, lowerBound).filter((r) => !known.has(r.id))];
+    for (const r of round) current.set(r.id, r.value);
+    found.push(...round);
+    more = round.length > 0;
+  }
+  return found;
 }
 
 function byEquations(cells: ReadonlyMap<string, Count>, relations: readonly Relation[], hidden: string[]): Recovery[] {
