@@ -7,18 +7,12 @@
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from '../engine/engine';
 import { countsInPackage, publishView } from '../engine/views/publish';
-import { importFile, type MappingStore } from '../import/importFile';
-import { isoDate, NO_DATE, parseIsoDate } from '../kpi';
-
-function fail(message: string): never {
-  process.stderr.write(`Fel: ${message}\n`);
-  process.exit(1);
-}
+import { parseIsoDate } from '../kpi';
+import { fail, loadFiles, readMappings, reconciliationLines, resolveAsOf } from './load';
 
 const { values, positionals } = (() => {
   try {
@@ -47,36 +41,8 @@ if (values.help) {
 if (!values.out) fail('ange --out KATALOG för paketet.');
 if (positionals.length === 0) fail('ange minst en CSV-fil.');
 
-let mappings: MappingStore = {};
-if (values.mapping) {
-  try {
-    mappings = JSON.parse(readFileSync(values.mapping, 'utf8')) as MappingStore;
-  } catch (error) {
-    fail(`kolumnmappningen ${values.mapping} kan inte läsas: ${(error as Error).message}`);
-  }
-}
-
-// TODO(lead): the same loop as report.ts; one exported loader in src/cli would serve both.
-const engine = new Engine();
-for (const path of positionals) {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch {
-    fail(`filen ${path} kan inte läsas.`);
-  }
-  const result = importFile(bytes, basename(path), mappings);
-  if (result.status === 'failed') fail(result.problem.message);
-  if (result.status === 'needs-mapping') {
-    fail(
-      `rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`,
-    );
-  }
-  engine.add(result);
-}
-
-const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : engine.latestEventDate();
-if (asOf === null || asOf === NO_DATE) fail(`ogiltigt uttagsdatum ${values['as-of'] ?? ''} (skriv ÅÅÅÅ-MM-DD).`);
+const engine = loadFiles(positionals, readMappings(values.mapping));
+const { asOf, source: asOfSource } = resolveAsOf(values['as-of'], engine);
 // The package says when it was made; the CLI may read the clock, the rules never do.
 const created = values.created ?? localDate(new Date());
 if (parseIsoDate(created.slice(0, 10)) === null) fail(`ogiltigt datum för --created: ${created} (skriv ÅÅÅÅ-MM-DD).`);
@@ -89,11 +55,7 @@ for (const file of result.files) writeFileSync(join(values.out, file.name), file
 
 const out = process.stdout;
 const { files } = engine.reconciliation(asOf);
-out.write(`Uttagsdatum: ${isoDate(asOf)}\n`);
-for (const f of files)
-  out.write(
-    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade\n`,
-  );
+out.write(reconciliationLines(asOf, asOfSource, files));
 const { counts, hidden } = countsInPackage(result.package);
 out.write(
   `Paketet har ${counts} antal, varav ${hidden} dolda (färre än 5, eller dolda så att de inte kan räknas fram).\n`,

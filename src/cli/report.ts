@@ -8,8 +8,8 @@
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   concernMonthlyColumns,
@@ -28,23 +28,8 @@ import {
   withYearOverYear,
 } from '../format/exports';
 import { toCsv } from '../format/csv';
-import { Engine } from '../engine/engine';
-import { importFile, type MappingStore } from '../import/importFile';
-import {
-  DEFAULT_PERIOD,
-  isoDate,
-  latestCompleteQuarter,
-  NO_DATE,
-  parseIsoDate,
-  parseIsoMonth,
-  parseQuarter,
-  quarterLabel,
-} from '../kpi';
-
-function fail(message: string): never {
-  process.stderr.write(`Fel: ${message}\n`);
-  process.exit(1);
-}
+import { DEFAULT_PERIOD, latestCompleteQuarter, parseIsoMonth, parseQuarter, quarterLabel } from '../kpi';
+import { fail, loadFiles, readMappings, reconciliationLines, resolveAsOf } from './load';
 
 const { values, positionals } = (() => {
   try {
@@ -76,40 +61,8 @@ if (values.help) {
 if (!values.out) fail('ange --out KATALOG för resultatfilerna.');
 if (positionals.length === 0) fail('ange minst en CSV-fil.');
 
-let mappings: MappingStore = {};
-if (values.mapping) {
-  try {
-    mappings = JSON.parse(readFileSync(values.mapping, 'utf8')) as MappingStore;
-  } catch (error) {
-    fail(`kolumnmappningen ${values.mapping} kan inte läsas: ${(error as Error).message}`);
-  }
-}
-
-const workspace = new Engine();
-for (const path of positionals) {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch {
-    fail(`filen ${path} kan inte läsas.`);
-  }
-  const result = importFile(bytes, basename(path), mappings);
-  if (result.status === 'failed') fail(result.problem.message);
-  if (result.status === 'needs-mapping') {
-    fail(
-      `rubrikerna i ${path} känns inte igen (${result.header.join(', ')}). Bekräfta en kolumnmappning i appen, spara den och ange filen med --mapping.`,
-    );
-  }
-  workspace.add(result);
-}
-
-// Without --as-of, the app's rule: the files' last day of ordinary activity (DOMAIN.md).
-const filesAsOf = workspace.defaultAsOf();
-const asOf = values['as-of'] ? parseIsoDate(values['as-of']) : filesAsOf.asOf;
-if (values['as-of'] && (asOf === null || asOf === NO_DATE))
-  fail(`ogiltigt uttagsdatum ${values['as-of']} (skriv ÅÅÅÅ-MM-DD).`);
-if (asOf === null || asOf === NO_DATE) fail('filerna har inga händelsedatum; ange uttagsdatum med --as-of ÅÅÅÅ-MM-DD.');
-const asOfSource = values['as-of'] ? 'angivet med --as-of' : filesAsOf.source;
+const workspace = loadFiles(positionals, readMappings(values.mapping));
+const { asOf, source: asOfSource } = resolveAsOf(values['as-of'], workspace);
 const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
 if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12)
   fail('--period skrivs som t.ex. 1-6 (januari–juni).');
@@ -178,13 +131,7 @@ if (decisions) {
 }
 
 const out = process.stdout;
-out.write(`Uttagsdatum: ${isoDate(asOf)} (${asOfSource})\n`);
-for (const f of files)
-  out.write(
-    `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade` +
-      (f.rowsWithWarning > 0 ? ` (${f.rowsWithWarning} godkända med varning)` : '') +
-      '\n',
-  );
+out.write(reconciliationLines(asOf, asOfSource, files));
 if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
 if (!view && !concerns && !decisions)
   out.write('Inga utredningar, orosanmälningar eller beslut: inga tabeller skrivna.\n');
