@@ -4,8 +4,11 @@
  * ignored. Every problem says file, line, column, value and why, in Swedish.
  * Rows read = rows accepted + rows rejected; rows with a warning are among the accepted.
  */
-import { dayFromYmd, isoDate, isValidDate, NO_DATE, SEX_LABELS, weekday, ymdFromDay, type DayNumber } from '../kpi';
-import { findPersonnummer, maskPersonnummer, normalizePersonnummer, PERSONNUMMER_MASK } from '../format/personnummer';
+import { isoDate, NO_DATE, SEX_LABELS, type DayNumber } from '../kpi';
+import { maskPersonnummer } from '../format/personnummer';
+import { parseDate } from './dates';
+import { displayValue, mayHoldPersonnummer, pseudonymize } from './pseudonyms';
+import { RowSet } from './rowSet';
 import { DATASETS, type ColumnAssignment, type DatasetKind, type DateWarningCode, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
 import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
@@ -48,159 +51,6 @@ export interface Problem {
   message: string;
 }
 
-// The year a 10-digit personnummer is read against (`-`: under 100 then, `+`: 100 or more), fixed
-// for the session so that the same number always gets the same pseudonym, whatever file it is in.
-const REFERENCE_YEAR = new Date().getFullYear();
-
-/**
- * Whether a value, trimmed, is one personnummer or samordningsnummer and nothing else.
- * @example looksLikePersonnummer('121212-1212') // true
- * @example looksLikePersonnummer('U24-90002') // false
- */
-export function looksLikePersonnummer(value: string): boolean {
-  return normalizePersonnummer(value, REFERENCE_YEAR) !== null;
-}
-
-/**
- * A value as it may be shown in a problem: every personnummer masked (`ÅÅMMDD-XXXX`), then cut
- * to 80 characters (masking first, so a cut never leaves part of a number readable).
- * @example displayValue('ring 19121212-1212') // 'ring ÅÅMMDD-XXXX'
- */
-export function displayValue(value: string): string {
-  const masked = maskPersonnummer(value);
-  return masked.length > 80 ? `${masked.slice(0, 77)}…` : masked;
-}
-
-// A per-session random salt: the pseudonym links rows within the session (for the
-// close-and-reopen check) but cannot be looked up from a personnummer by anyone else.
-const salt = (() => {
-  const bytes = new Uint32Array(2);
-  globalThis.crypto.getRandomValues(bytes);
-  return bytes;
-})();
-
-/** Salted pseudonym of a whole 12-digit personnummer (YYYYMMDDNNNN). */
-function pseudonymOf(twelveDigits: string): string {
-  let h1 = 0x811c9dc5 ^ salt[0];
-  let h2 = 0x01000193 ^ salt[1];
-  for (let i = 0; i < twelveDigits.length; i++) {
-    const c = twelveDigits.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  return `P-${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-/**
- * Replaces every personnummer in a key value (id, person key) by a salted per-session pseudonym
- * of its whole normalised 12-digit number, century included, so `121212-1212` and
- * `20121212-1212` are one person and `19121212-1212` another. Other text passes unchanged.
- * @example pseudonymize('121212-1212') === pseudonymize('20121212-1212')
- * @example pseudonymize('U24-90002') // 'U24-90002'
- */
-export function pseudonymize(value: string): string {
-  const spans = findPersonnummer(value);
-  if (spans.length === 0) return value;
-  let out = '';
-  let at = 0;
-  for (const { start, end } of spans) {
-    const digits = normalizePersonnummer(value.slice(start, end), REFERENCE_YEAR);
-    out += value.slice(at, start) + (digits === null ? PERSONNUMMER_MASK : pseudonymOf(digits));
-    at = end;
-  }
-  return out + value.slice(at);
-}
-
-/**
- * Parses a date as real exports write it: `2025-01-31`, `2025-01-31 00:00`, `2025-01-31T00:00:00`,
- * `20250131`, `31/1/2025` (also `31.1.2025`, `2025/01/31`). A date-time with an offset
- * (`2025-03-01T23:30:00Z`, `…+01:00`, `…-0500`) is an instant and becomes its calendar date in
- * Stockholm; without an offset the date part is taken as it is. Returns NO_DATE for empty, NaN
- * for an impossible date or time.
- * @example parseDate('31/1/2025') === dayFromYmd(2025, 1, 31)
- * @example parseDate('2025-03-01T23:30:00Z') === dayFromYmd(2025, 3, 2)
- */
-export function parseDate(raw: string): DayNumber {
-  const fast = parseIsoFast(raw);
-  if (fast !== null) return fast;
-  const text = raw.trim();
-  if (text === '') return NO_DATE;
-  let match =
-    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
-      text,
-    );
-  let year: number, month: number, day: number;
-  let time: { hour: number; minute: number; second: number } | null = null;
-  let offset: string | undefined;
-  if (match) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (match[4] !== undefined)
-      time = { hour: Number(match[4]), minute: Number(match[5]), second: Number(match[6] ?? 0) };
-    offset = match[7];
-  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text))) {
-    [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (match[4] !== undefined)
-      time = { hour: Number(match[4]), minute: Number(match[5]), second: Number(match[6] ?? 0) };
-  } else {
-    return Number.NaN;
-  }
-  if (year < 1900 || year > 2100 || !isValidDate(year, month, day)) return Number.NaN;
-  if (time && (time.hour > 23 || time.minute > 59 || time.second > 60)) return Number.NaN;
-  const date = dayFromYmd(year, month, day);
-  if (offset === undefined || !time) return date;
-  const offsetMinutes = parseOffset(offset);
-  if (offsetMinutes === null) return Number.NaN;
-  return stockholmDate(date * 1440 + time.hour * 60 + time.minute - offsetMinutes);
-}
-
-/** `Z`, `+01:00`, `-0500`, `+02` → minutes east of UTC; null when impossible. */
-function parseOffset(text: string): number | null {
-  if (text.toUpperCase() === 'Z') return 0;
-  const hours = Number(text.slice(1, 3));
-  const minutes = text.length > 3 ? Number(text.slice(-2)) : 0;
-  if (hours > 14 || minutes > 59) return null;
-  return (text[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
-}
-
-/** The Sunday on or before a day (weekday 6 = Sunday). */
-const sundayOnOrBefore = (day: DayNumber) => day - ((weekday(day) + 1) % 7);
-
-/**
- * Calendar date in Stockholm of an instant given in minutes since 1970-01-01 00:00 UTC, by the EU
- * summer-time rule in force since 1996 (UTC+2 from the last Sunday of March 01:00 UTC to the last
- * Sunday of October 01:00 UTC, otherwise UTC+1). Computed here, so the process time zone never matters.
- * @example isoDate(stockholmDate(dayFromYmd(2025, 3, 30) * 1440 + 22 * 60)) // '2025-03-31' (summer time)
- */
-export function stockholmDate(utcMinutes: number): DayNumber {
-  const { year } = ymdFromDay(Math.floor(utcMinutes / 1440));
-  const summerFrom = sundayOnOrBefore(dayFromYmd(year, 3, 31)) * 1440 + 60;
-  const summerTo = sundayOnOrBefore(dayFromYmd(year, 10, 31)) * 1440 + 60;
-  const offset = utcMinutes >= summerFrom && utcMinutes < summerTo ? 120 : 60;
-  return Math.floor((utcMinutes + offset) / 1440);
-}
-
-/** `YYYY-MM-DD` read by char codes: the common case, ~5× faster than the regular expressions. */
-function parseIsoFast(text: string): DayNumber | null {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return null;
-    year = year * 10 + c;
-  }
-  const m1 = text.charCodeAt(5) - 48,
-    m2 = text.charCodeAt(6) - 48,
-    d1 = text.charCodeAt(8) - 48,
-    d2 = text.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  if (year < 1900 || year > 2100 || !isValidDate(year, month, day)) return Number.NaN;
-  return dayFromYmd(year, month, day);
-}
-
 /** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
 export function parseSex(raw: string): number {
   const text = raw.trim().toLowerCase();
@@ -233,98 +83,8 @@ export interface MaskedColumn {
   how: 'pseudonym' | 'maskerad';
 }
 
-/** Whether a text has the ten digits any personnummer has: a cheap test before the full search. */
-function mayHoldPersonnummer(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++digits === 10) return true;
-  }
-  return false;
-}
-
 /** Key columns: a personnummer there becomes a pseudonym, so rows of one person stay linked. */
 const KEY_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['id', 'ref', 'person']);
-
-/** The two 32-bit halves of the last `fingerprintRow` (one buffer, so no object per row). */
-const fingerprint = new Uint32Array(2);
-
-/**
- * 64-bit fingerprint of a row's first `count` fields, each trimmed: FNV-1a and a MurmurHash2-style
- * mix, each finished by MurmurHash3's finaliser, written to `fingerprint`.
- */
-function fingerprintRow(cells: readonly string[], count: number): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let f = 0; f < count; f++) {
-    const text = cells[f] ?? '';
-    let from = 0;
-    let to = text.length;
-    while (from < to && text.charCodeAt(from) <= 32) from++;
-    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = Math.imul(h1 ^ 0xffff, 0x01000193); // field separator
-    h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995);
-  }
-  fingerprint[0] = finalMix(h1);
-  fingerprint[1] = finalMix(h2);
-}
-
-function finalMix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/**
- * The accepted rows of one file seen so far, to find exact copies: an open-addressing table of
- * 64-bit row fingerprints and first lines, in typed arrays that double when half full (a Map of
- * 260 000 rows cost a third of the import). Rows are not kept, so a file is never held whole: two
- * different rows are taken for copies only if their 64-bit fingerprints are equal, a chance of
- * about 1 in 1.5 million for a file of 5 million rows.
- */
-class RowSet {
-  private first = new Int32Array(1024); // line of the row; 0 = empty slot
-  private low = new Uint32Array(1024);
-  private high = new Uint32Array(1024);
-  private size = 0;
-
-  /** The line of an earlier added row with the same fields; else adds this row and returns -1. */
-  addOrFind(cells: readonly string[], count: number, line: number): number {
-    fingerprintRow(cells, count);
-    const found = this.place(fingerprint[0], fingerprint[1], line);
-    if (found < 0 && ++this.size * 2 > this.first.length) this.grow();
-    return found;
-  }
-
-  private place(low: number, high: number, line: number): number {
-    const mask = this.first.length - 1;
-    for (let slot = low & mask; ; slot = (slot + 1) & mask) {
-      const stored = this.first[slot];
-      if (stored === 0) {
-        this.first[slot] = line;
-        this.low[slot] = low;
-        this.high[slot] = high;
-        return -1;
-      }
-      if (this.low[slot] === low && this.high[slot] === high) return stored;
-    }
-  }
-
-  private grow(): void {
-    const { first, low, high } = this;
-    this.first = new Int32Array(first.length * 2);
-    this.low = new Uint32Array(first.length * 2);
-    this.high = new Uint32Array(first.length * 2);
-    for (let slot = 0; slot < first.length; slot++)
-      if (first[slot] !== 0) this.place(low[slot], high[slot], first[slot]);
-  }
-}
 
 /** Validates one file's records as they are read, into typed columns (see `createRowValidator`). */
 export interface RowValidator {

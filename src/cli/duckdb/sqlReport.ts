@@ -24,7 +24,7 @@ import {
 } from '../../format/exports';
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
-import { pseudonymize } from '../../import/validate';
+import { pseudonymize } from '../../import/pseudonyms';
 import {
   isoDate,
   isoMonth,

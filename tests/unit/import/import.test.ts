@@ -11,7 +11,8 @@ import {
   type LoadedFile,
 } from '../../../src/import/importFile';
 import { parseCsv } from '../../../src/import/parse';
-import { looksLikePersonnummer, parseDate } from '../../../src/import/validate';
+import { parseDate } from '../../../src/import/dates';
+import { looksLikePersonnummer } from '../../../src/import/pseudonyms';
 import { Workspace } from '../../../src/import/workspace';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile, type FileImport, type LoadedFile } from '../../../src/import/importFile';
 import { NO_INTEGER } from '../../../src/import/table';
-import { parseDate, stockholmDate } from '../../../src/import/validate';
+import { parseDate, stockholmDate } from '../../../src/import/dates';
 import { dayFromYmd, isoDate, NO_DATE } from '../../../src/kpi';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
