@@ -9,27 +9,31 @@
  * has. Number cells with a date style become `YYYY-MM-DD` (`YYYY-MM-DD HH:MM` with a time of day);
  * dates typed as text stay text, for the CSV date parser.
  */
-import { Inflate } from 'fflate';
 import { formatCount } from '../format/number';
-import { isoDate } from '../kpi/calendar';
+import { BUILT_IN_DATE_FORMATS, excelSerialText, isDateFormat } from './excelDates';
 import type { ParsedCsv, ParsedRecord } from './parse';
+import { CLOSE, EMPTY, OPEN, XmlScanner } from './xml';
+import {
+  containsUtf16,
+  corrupt,
+  ENCRYPTED_MESSAGE,
+  EMPTY_ZIP,
+  OLE2,
+  part,
+  readZipDirectory,
+  startsWith,
+  unpack,
+  WorkbookError,
+  ZIP,
+  type Budget,
+  type WorkbookFailureReason,
+  type ZipEntry,
+} from './workbookZip';
 
 /** What the bytes of a file are, as far as workbooks go. */
 export type WorkbookKind = 'xlsx' | 'xls' | 'encrypted' | 'ods' | 'xlsb' | 'zip' | 'other';
 
-/** Why a workbook could not be read; the message says it in Swedish. */
-export type WorkbookFailureReason =
-  | 'xls'
-  | 'encrypted'
-  | 'ods'
-  | 'xlsb'
-  | 'not-workbook'
-  | 'corrupt'
-  | 'too-large'
-  | 'too-many-cells'
-  | 'no-sheet'
-  | 'unknown-sheet'
-  | 'empty-sheet';
+export type { WorkbookFailureReason } from './workbookZip';
 
 export interface WorkbookFailure {
   ok: false;
@@ -71,27 +75,12 @@ export const WORKBOOK_LIMITS: WorkbookLimits = { unpackedBytes: 400 * 1024 * 102
 const AGAIN = 'Spara den som .xlsx eller CSV och försök igen.';
 const MESSAGES: Record<'xls' | 'encrypted' | 'ods' | 'xlsb' | 'not-workbook', string> = {
   xls: `Filen är en äldre Excel-fil (.xls). ${AGAIN}`,
-  encrypted: 'Filen är en lösenordsskyddad Excel-fil. Spara den utan lösenord som .xlsx eller CSV och försök igen.',
+  encrypted: ENCRYPTED_MESSAGE,
   ods: `Filen är ett OpenDocument-kalkylblad (.ods). ${AGAIN}`,
   xlsb: `Filen är en binär Excel-arbetsbok (.xlsb). ${AGAIN}`,
   'not-workbook':
     'Filen är en zip-fil men ingen Excel-arbetsbok (.xlsx). Spara uppgifterna som .xlsx eller CSV och försök igen.',
 };
-
-class WorkbookError extends Error {
-  constructor(
-    readonly reason: WorkbookFailureReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const corrupt = (what: string) =>
-  new WorkbookError(
-    'corrupt',
-    `Excel-filen är skadad och kan inte läsas (${what}). Öppna den i Excel och spara den som .xlsx eller CSV igen.`,
-  );
 
 /**
  * What a file's bytes are: reads only the first bytes and, for a zip, the names of its parts.
@@ -165,131 +154,6 @@ function attempt<T>(read: () => T): T | WorkbookFailure {
     if (error instanceof WorkbookError) return { ok: false, reason: error.reason, message: error.message };
     throw error;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Zip
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-interface ZipEntry {
-  name: string;
-  flags: number;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
-/** Bytes unpacked so far and still allowed. */
-interface Budget {
-  used: number;
-  left: number;
-}
-
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
-}
-
-/** Whether the UTF-16LE form of an ASCII word occurs in the bytes (names in an OLE2 directory). */
-function containsUtf16(bytes: Uint8Array, word: string): boolean {
-  const first = word.charCodeAt(0);
-  outer: for (let i = 0; i + word.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first) continue;
-    for (let k = 0; k < word.length; k++)
-      if (bytes[i + 2 * k] !== word.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** The zip's parts by lower-case name (part names in a package are case-insensitive). */
-function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
-  let end = -1;
-  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--)
-    if (u32(bytes, i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) throw corrupt('zip-katalogen saknas');
-  const count = u16(bytes, end + 10);
-  let at = u32(bytes, end + 16);
-  if (count === 0xffff || at === 0xffffffff) throw tooLarge(Infinity);
-  const decoder = new TextDecoder();
-  const entries = new Map<string, ZipEntry>();
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw corrupt('zip-katalogen är trasig');
-    const nameLength = u16(bytes, at + 28);
-    const name = decoder
-      .decode(bytes.subarray(at + 46, at + 46 + nameLength))
-      .replaceAll('\\', '/')
-      .replace(/^\//, '');
-    entries.set(name.toLowerCase(), {
-      name,
-      flags: u16(bytes, at + 8),
-      method: u16(bytes, at + 10),
-      compressedSize: u32(bytes, at + 20),
-      size: u32(bytes, at + 24),
-      offset: u32(bytes, at + 42),
-    });
-    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-  }
-  return entries;
-}
-
-function tooLarge(bytes: number): WorkbookError {
-  const size = Number.isFinite(bytes) ? `till ${formatCount(Math.ceil(bytes / 1e6))} MB` : 'till mer än 4 GB';
-  return new WorkbookError(
-    'too-large',
-    `Excel-filen packas upp ${size}; så stora filer kan inte läsas. Spara bladet som CSV och försök igen.`,
-  );
-}
-
-/** One part's bytes, within the budget; inflating stops as soon as it passes its stated size. */
-function unpack(bytes: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
-  if (entry.flags & 1) throw new WorkbookError('encrypted', MESSAGES.encrypted);
-  if (entry.size === 0xffffffff || entry.size > budget.left) throw tooLarge(budget.used + entry.size);
-  const at = entry.offset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw corrupt(`delen ${entry.name} saknas`);
-  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length !== entry.compressedSize) throw corrupt(`delen ${entry.name} är avkortad`);
-  budget.left -= entry.size;
-  budget.used += entry.size;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw corrupt(`delen ${entry.name} har fel storlek`);
-    return data;
-  }
-  if (entry.method !== 8) throw corrupt(`delen ${entry.name} är packad på ett okänt sätt`);
-  const out = new Uint8Array(entry.size);
-  let length = 0;
-  let overflow = false;
-  const inflater = new Inflate((chunk) => {
-    if (length + chunk.length > out.length) overflow = true;
-    else out.set(chunk, length);
-    length += chunk.length;
-  });
-  // Input steps of 64 kB bound what one step can unpack (deflate expands at most ~1 000 times: 66 MB).
-  const STEP = 65536;
-  try {
-    for (let i = 0; i < data.length && !overflow; i += STEP)
-      inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
-  } catch {
-    throw corrupt(`delen ${entry.name} går inte att packa upp`);
-  }
-  if (overflow || length !== entry.size)
-    throw corrupt(`delen ${entry.name} packas upp till en annan storlek än den anger`);
-  return out;
-}
-
-function part(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: string, budget: Budget): Uint8Array | null {
-  const entry = entries.get(path.toLowerCase());
-  return entry ? unpack(bytes, entry, budget) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,19 +296,6 @@ function unescapeOoxml(text: string): string {
     : text;
 }
 
-/** Built-in number formats that show a date or a time (ECMA-376 18.8.30). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/**
- * Whether a number format shows a date: a d, m or y outside quoted text, `[...]` (colours,
- * locales, elapsed time) and escaped or padding characters.
- * @example isDateFormat('yyyy\\-mm\\-dd') // true; isDateFormat('0" dagar"') // false
- */
-export function isDateFormat(formatCode: string): boolean {
-  const bare = formatCode.replace(/"[^"]*"|\[[^\]]*\]|[\\_*]./g, '');
-  return !/^general$/i.test(bare.trim()) && /[dmy]/i.test(bare);
-}
-
 /** For each cell style (`cellXfs` in styles.xml, by index) whether its number format is a date. */
 function readDateStyles(xml: Uint8Array): boolean[] {
   const customFormats = new Map<number, string>();
@@ -469,38 +320,6 @@ function readDateStyles(xml: Uint8Array): boolean[] {
 
 // ---------------------------------------------------------------------------------------------
 // Cells
-
-/** Day numbers (days since 1970-01-01) of the day before serial 1 in each date system. */
-const DAY_BEFORE_SERIAL_1_IN_1900 = -25568; // 1899-12-31: serial 1 = 1900-01-01
-const DAY_OF_SERIAL_0_FROM_61 = -25569; // 1899-12-30: serial 61 = 1900-03-01 (Excel counts a 1900-02-29)
-const DAY_OF_SERIAL_0_IN_1904 = -24107; // 1904-01-01
-/** Serial of 9999-12-31 + 1: Excel has no later date. */
-const END_OF_SERIALS = 2958466;
-
-/**
- * An Excel date serial as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` when it has a time of day (rounded
- * to the second, then cut to the minute, so 23:59:59.6 is the next day and 23:59:40 stays 23:59).
- * In the 1900 system serial 60 is Excel's nonexistent 1900-02-29 and serials below it are one day
- * off from the days since 1899-12-30. Null for a serial that is no date.
- * @example excelSerialText(45688, false) // "2025-01-31"; excelSerialText(60, false) // "1900-02-29"
- */
-export function excelSerialText(serial: number, date1904: boolean): string | null {
-  if (!(serial >= 0 && serial < END_OF_SERIALS)) return null;
-  let whole = Math.floor(serial);
-  let seconds = Math.round((serial - whole) * 86400);
-  if (seconds === 86400) {
-    whole++;
-    seconds = 0;
-  }
-  let date: string;
-  if (date1904) date = isoDate(DAY_OF_SERIAL_0_IN_1904 + whole);
-  else if (whole === 60) date = '1900-02-29';
-  else date = isoDate(whole < 60 ? DAY_BEFORE_SERIAL_1_IN_1900 + whole : DAY_OF_SERIAL_0_FROM_61 + whole);
-  if (seconds === 0) return date;
-  const minutes = Math.floor(seconds / 60);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
 
 /** A number cell's text: integers in full, others to Excel's 15 significant digits. */
 function numberText(raw: string): string {
@@ -638,182 +457,4 @@ function readRows(xml: Uint8Array, context: CellContext): ParsedCsv {
     }
   }
   return { delimiter: ';', header, headerLine: headerLine || 1, records, quoteErrors: new Map() };
-}
-
-// ---------------------------------------------------------------------------------------------
-// XML: a tolerant scanner for the few elements a workbook needs, over the part's text decoded once
-// (as the CSV path holds its whole text). Names are matched without their namespace prefix (`x:c`
-// is `c`); no DTD is read and no entity but the five predefined ones and character references is
-// expanded.
-
-const OPEN = 0;
-const CLOSE = 1;
-const EMPTY = 2;
-const GT = 62;
-const SLASH = 47;
-const COLON = 58;
-
-class XmlScanner {
-  kind = OPEN;
-  private readonly xml: string;
-  private pos = 0;
-  /** The current tag's local name, and its attributes as [name start, name end, value start, value end]. */
-  private nameStart = 0;
-  private nameEnd = 0;
-  private readonly attributes: number[] = [];
-  private attributeCount = 0;
-
-  constructor(bytes: Uint8Array) {
-    this.xml = new TextDecoder().decode(bytes);
-  }
-
-  /** Moves to the next start, end or empty-element tag; false at the end of the text. */
-  next(): boolean {
-    const x = this.xml;
-    for (;;) {
-      const lt = x.indexOf('<', this.pos);
-      if (lt < 0 || lt + 1 >= x.length) return false;
-      const c = x.charCodeAt(lt + 1);
-      if (c === 33 /* ! */ || c === 63 /* ? */) {
-        this.pos = this.skipSpecial(lt);
-        continue;
-      }
-      this.kind = c === SLASH ? CLOSE : OPEN;
-      let i = this.kind === CLOSE ? lt + 2 : lt + 1;
-      this.nameStart = i;
-      for (; i < x.length; i++) {
-        const d = x.charCodeAt(i);
-        if (d === COLON) this.nameStart = i + 1;
-        else if (d <= 32 || d === GT || d === SLASH) break;
-      }
-      this.nameEnd = i;
-      this.attributeCount = 0;
-      this.pos = this.readAttributes(i);
-      return true;
-    }
-  }
-
-  /** Whether the current tag's local name is `name`. */
-  is(name: string): boolean {
-    return this.nameEnd - this.nameStart === name.length && this.xml.startsWith(name, this.nameStart);
-  }
-
-  /** An attribute of the current tag by local name, entities decoded. */
-  attr(name: string): string | undefined {
-    const a = this.attributes;
-    for (let k = 0; k < this.attributeCount; k += 4) {
-      const start = a[k + 1] - name.length;
-      if (start < a[k] || !this.xml.startsWith(name, start)) continue;
-      if (start === a[k] || this.xml.charCodeAt(start - 1) === COLON) return this.decode(a[k + 2], a[k + 3]);
-    }
-    return undefined;
-  }
-
-  /** Text content of the start tag just read, up to its end tag (CDATA kept, comments and child tags dropped). */
-  text(): string {
-    if (this.kind !== OPEN) return '';
-    const x = this.xml;
-    let text = '';
-    let depth = 0;
-    for (;;) {
-      const lt = x.indexOf('<', this.pos);
-      text += this.decode(this.pos, lt < 0 ? x.length : lt);
-      if (lt < 0) {
-        this.pos = x.length;
-        return text;
-      }
-      this.pos = lt;
-      if (x.startsWith('<![CDATA[', lt)) {
-        const end = x.indexOf(']]>', lt);
-        text += x.slice(lt + 9, end < 0 ? x.length : end);
-        this.pos = end < 0 ? x.length : end + 3;
-        continue;
-      }
-      if (!this.next()) return text;
-      if (this.kind === OPEN) depth++;
-      else if (this.kind === CLOSE && depth-- === 0) return text;
-    }
-  }
-
-  /** Past a comment, processing instruction, CDATA section or DOCTYPE starting at `lt`. */
-  private skipSpecial(lt: number): number {
-    const x = this.xml;
-    const endOf = (close: string) => {
-      const end = x.indexOf(close, lt + 2);
-      return end < 0 ? x.length : end + close.length;
-    };
-    if (x.startsWith('<!--', lt)) return endOf('-->');
-    if (x.startsWith('<![CDATA[', lt)) return endOf(']]>');
-    if (x.charCodeAt(lt + 1) === 63) return endOf('?>');
-    // <!DOCTYPE …>, possibly with an internal subset in brackets.
-    let brackets = 0;
-    let i = lt + 2;
-    for (; i < x.length; i++) {
-      const c = x.charCodeAt(i);
-      if (c === 91) brackets++;
-      else if (c === 93) brackets--;
-      else if (c === GT && brackets <= 0) break;
-    }
-    return i + 1;
-  }
-
-  /** Reads attributes from i to the tag's end; returns the position after `>`. */
-  private readAttributes(i: number): number {
-    const x = this.xml;
-    const n = x.length;
-    for (;;) {
-      while (i < n && x.charCodeAt(i) <= 32) i++;
-      if (i >= n) return i;
-      const c = x.charCodeAt(i);
-      if (c === GT) return i + 1;
-      if (c === SLASH) {
-        if (this.kind === OPEN) this.kind = EMPTY;
-        i++;
-        continue;
-      }
-      const nameStart = i;
-      for (; i < n; i++) {
-        const d = x.charCodeAt(i);
-        if (d === 61 /* = */ || d === GT || d <= 32) break;
-      }
-      const nameEnd = i;
-      while (i < n && x.charCodeAt(i) <= 32) i++;
-      if (x.charCodeAt(i) !== 61) continue; // an attribute without value: ignored
-      i++;
-      while (i < n && x.charCodeAt(i) <= 32) i++;
-      const quote = x[i];
-      if (quote !== '"' && quote !== "'") continue;
-      const end = x.indexOf(quote, i + 1);
-      const valueEnd = end < 0 ? n : end;
-      const a = this.attributes;
-      const k = this.attributeCount;
-      a[k] = nameStart;
-      a[k + 1] = nameEnd;
-      a[k + 2] = i + 1;
-      a[k + 3] = valueEnd;
-      this.attributeCount += 4;
-      i = valueEnd + 1;
-    }
-  }
-
-  /** Text between two positions, entities decoded. */
-  private decode(from: number, to: number): string {
-    if (to <= from) return '';
-    const text = this.xml.slice(from, to);
-    return text.includes('&') ? decodeEntities(text) : text;
-  }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * The five predefined XML entities and character references; anything else is left as written.
- * @example decodeEntities('A &amp; B &#x2013; &#246;') // "A & B – ö"
- */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
-    if (name[0] !== '#') return ENTITIES[name] ?? whole;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-  });
 }

@@ -3,11 +3,11 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { recognizeDataset } from '../../../src/import/datasets';
 import { parseCsv, type ParsedCsv } from '../../../src/import/parse';
-import { parseDate, validateRecords } from '../../../src/import/validate';
+import { parseDate } from '../../../src/import/dates';
+import { validateRecords } from '../../../src/import/validate';
+import { decodeEntities } from '../../../src/import/xml';
+import { excelSerialText, isDateFormat } from '../../../src/import/excelDates';
 import {
-  decodeEntities,
-  excelSerialText,
-  isDateFormat,
   isXlsx,
   listSheets,
   readSheet,
