@@ -440,3 +440,22 @@ SELECT o.* FROM orosanmalningar_unika o CROSS JOIN uttag p
 WHERE o.inkomstdatum <= p.uttagsdatum
   AND (o.skyddsbedomning_datum IS NULL OR o.skyddsbedomning_datum <= p.uttagsdatum)
   AND (o.forhandsbedomning_datum IS NULL OR o.forhandsbedomning_datum <= p.uttagsdatum);
+
+-- Every month from the first to the last event month of each dataset (months without rows count
+-- zero): utredningar by start, orosanmälningar by receipt, beslut by decision, all units.
+CREATE OR REPLACE VIEW manadsserie AS
+WITH g AS (
+  SELECT 'utredningar' AS datamangd, MIN(startdatum) AS forsta, MAX(startdatum) AS sista FROM utredningar_godkanda
+  UNION ALL
+  SELECT 'orosanmalningar', MIN(inkomstdatum), MAX(inkomstdatum) FROM orosanmalningar_godkanda
+  UNION ALL
+  SELECT 'beslut', MIN(beslutsdatum), MAX(beslutsdatum) FROM beslut_godkanda
+), b AS (
+  SELECT datamangd,
+         CAST(date_trunc('month', forsta) AS DATE) AS forsta_manad,
+         (EXTRACT(YEAR FROM sista) * 12 + EXTRACT(MONTH FROM sista))
+           - (EXTRACT(YEAR FROM forsta) * 12 + EXTRACT(MONTH FROM forsta)) AS antal
+  FROM g WHERE forsta IS NOT NULL
+)
+SELECT b.datamangd, CAST(b.forsta_manad + INTERVAL '1' MONTH * t.n AS DATE) AS manad
+FROM b JOIN talserie t ON t.n <= b.antal;

@@ -50,16 +50,7 @@ FROM s;
 
 -- Every month from the first to the last start month (months without a start count zero).
 CREATE OR REPLACE VIEW utredningar_manader AS
-WITH g AS (
-  SELECT MIN(startdatum) AS forsta, MAX(startdatum) AS sista FROM utredningar_godkanda
-), b AS (
-  SELECT CAST(date_trunc('month', forsta) AS DATE) AS forsta_manad,
-         (EXTRACT(YEAR FROM sista) * 12 + EXTRACT(MONTH FROM sista))
-           - (EXTRACT(YEAR FROM forsta) * 12 + EXTRACT(MONTH FROM forsta)) AS antal
-  FROM g WHERE forsta IS NOT NULL
-)
-SELECT CAST(b.forsta_manad + INTERVAL '1' MONTH * t.n AS DATE) AS manad
-FROM b JOIN talserie t ON t.n <= b.antal;
+SELECT manad FROM manadsserie WHERE datamangd = 'utredningar';
 
 -- The nämnd's table per start month (utredningar_manad.csv): the KPI is sen / inledda; a month with
 -- any pågående is preliminary; beside it the same month a year earlier (NULL outside the data).

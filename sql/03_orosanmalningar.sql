@@ -34,16 +34,7 @@ FROM f;
 
 -- Every month from the first to the last month of receipt.
 CREATE OR REPLACE VIEW orosanmalningar_manader AS
-WITH g AS (
-  SELECT MIN(inkomstdatum) AS forsta, MAX(inkomstdatum) AS sista FROM orosanmalningar_godkanda
-), b AS (
-  SELECT CAST(date_trunc('month', forsta) AS DATE) AS forsta_manad,
-         (EXTRACT(YEAR FROM sista) * 12 + EXTRACT(MONTH FROM sista))
-           - (EXTRACT(YEAR FROM forsta) * 12 + EXTRACT(MONTH FROM forsta)) AS antal
-  FROM g WHERE forsta IS NOT NULL
-)
-SELECT CAST(b.forsta_manad + INTERVAL '1' MONTH * t.n AS DATE) AS manad
-FROM b JOIN talserie t ON t.n <= b.antal;
+SELECT manad FROM manadsserie WHERE datamangd = 'orosanmalningar';
 
 -- Per month of receipt (orosanmalningar_manad.csv): share in time = i tid / (i tid + sen + pågående);
 -- a month with any pågående is preliminary; the same month a year earlier beside it.

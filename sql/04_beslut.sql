@@ -30,16 +30,7 @@ WHERE NOT EXISTS (SELECT 1 FROM valda_enheter) OR k.enhet IN (SELECT enhet FROM 
 
 -- Every month from the first to the last month of decision (all units).
 CREATE OR REPLACE VIEW beslut_manader AS
-WITH g AS (
-  SELECT MIN(beslutsdatum) AS forsta, MAX(beslutsdatum) AS sista FROM beslut_godkanda
-), b AS (
-  SELECT CAST(date_trunc('month', forsta) AS DATE) AS forsta_manad,
-         (EXTRACT(YEAR FROM sista) * 12 + EXTRACT(MONTH FROM sista))
-           - (EXTRACT(YEAR FROM forsta) * 12 + EXTRACT(MONTH FROM forsta)) AS antal
-  FROM g WHERE forsta IS NOT NULL
-)
-SELECT CAST(b.forsta_manad + INTERVAL '1' MONTH * t.n AS DATE) AS manad
-FROM b JOIN talserie t ON t.n <= b.antal;
+SELECT manad FROM manadsserie WHERE datamangd = 'beslut';
 
 -- Per month of decision (beslut_manad.csv). andel_ej_inom_3_manader = (verkställda sent + ej
 -- verkställda med passerad frist) / beslut; preliminary while any decision is not yet due.
