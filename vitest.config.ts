@@ -8,19 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          // The publish package test suppresses ~30 000 counts and takes minutes: `npm run test:publish`.
-          exclude: ['tests/unit/cli/publish.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'slow',
-          include: ['tests/unit/cli/publish.test.ts'],
-          environment: 'node',
-          testTimeout: 1_800_000,
-          hookTimeout: 1_800_000,
         },
       },
       {
