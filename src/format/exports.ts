@@ -4,7 +4,7 @@
  */
 import { delimiterName } from '../import/importFile';
 import type { Problem } from '../import/validate';
-import type { DecisionMonth, DecisionQuarter, FileReconciliation, IvoEntry, IvoSummaryRow } from '../import/workspace';
+import type { FileReconciliation } from '../import/acceptance';
 import {
   isoDate,
   isoMonth,
@@ -16,6 +16,10 @@ import {
   type PeriodRow,
   type ReasonRow,
   type YearOverYearRow,
+  type DecisionMonth,
+  type DecisionQuarter,
+  type IvoEntry,
+  type IvoSummaryRow,
 } from '../kpi';
 import { csvPercent, toCsv, type CsvColumn } from './csv';
 import { roundHalfAwayFromZero } from './number';

@@ -3,7 +3,8 @@ import { clipboardText } from '../../../src/components/tables/copyTable';
 import { safeCellText, toCsv, type CsvColumn } from '../../../src/format/csv';
 import * as exportsModule from '../../../src/format/exports';
 import type { Problem } from '../../../src/import/validate';
-import type { FileReconciliation, IvoEntry, IvoSummaryRow } from '../../../src/import/workspace';
+import type { FileReconciliation } from '../../../src/import/acceptance';
+import type { IvoEntry, IvoSummaryRow } from '../../../src/kpi';
 import { containsPersonnummer } from '../../../src/format/personnummer';
 
 /** A plain `;` CSV reader (RFC 4180 quoting, CRLF rows), independent of the writer. */

@@ -13,7 +13,7 @@ import {
 import { parseCsv } from '../../../src/import/parse';
 import { parseDate } from '../../../src/import/dates';
 import { looksLikePersonnummer } from '../../../src/import/pseudonyms';
-import { Workspace } from '../../../src/import/workspace';
+import { Engine as Workspace } from '../../../src/engine/engine';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 function win1252(text: string): Uint8Array {
