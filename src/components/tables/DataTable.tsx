@@ -2,7 +2,8 @@
  * A table of ready-made rows with a caption and a CSV download. Preliminary rows are marked
  * in text ("prel."), not only by style.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { TableScroll } from './cells';
 import { copyTable } from './copyTable';
 import type { CsvColumn } from '../../format/csv';
 import { toCsv } from '../../format/csv';
@@ -33,6 +34,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const captionId = useId();
   const copy = async () => {
     if (!tableRef.current) return;
     try {
@@ -51,14 +53,9 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
   };
   return (
     <div className="table-block">
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={typeof caption === 'string' ? caption : 'Tabell'}
-      >
+      <TableScroll captionId={captionId}>
         <table data-testid={testId} ref={tableRef}>
-          <caption>{caption}</caption>
+          <caption id={captionId}>{caption}</caption>
           <thead>
             <tr>
               {columns.map((column, i) => (
@@ -103,7 +100,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
           </tbody>
           {footer && <tfoot>{footer}</tfoot>}
         </table>
-      </div>
+      </TableScroll>
       <div className="table-actions">
         {csv && (
           <button type="button" className="secondary" onClick={download}>

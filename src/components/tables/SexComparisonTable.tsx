@@ -2,7 +2,8 @@
 import { formatCount, formatPercent } from '../../format/number';
 import { chiSquareVerdict } from '../../format/verdict';
 import type { SexComparison } from '../../kpi';
-import { PrelMark } from './cells';
+import { useId } from 'react';
+import { PrelMark, TableScroll } from './cells';
 
 interface Props {
   comparison: SexComparison;
@@ -16,45 +17,48 @@ interface Props {
 const LABELS = { pojke: 'Pojkar', flicka: 'Flickor' } as const;
 
 export function SexComparisonTable({ comparison, shareLabel, numeratorLabel, denominatorLabel, period }: Props) {
+  const captionId = useId();
   const max = Math.max(...comparison.groups.map((g) => g.share ?? 0), 0.01);
   return (
     <div className="table-block" data-testid="sex-comparison">
-      <table>
-        <caption>
-          {shareLabel} för pojkar och flickor, {period}
-          {comparison.preliminary && <PrelMark />}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Kön</th>
-            <th scope="col" className="num">
-              {denominatorLabel}
-            </th>
-            <th scope="col" className="num">
-              {numeratorLabel}
-            </th>
-            <th scope="col" className="num">
-              {shareLabel}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Stapel</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.groups.map((g) => (
-            <tr key={g.sex}>
-              <th scope="row">{LABELS[g.sex]}</th>
-              <td className="num">{formatCount(g.denominator)}</td>
-              <td className="num">{formatCount(g.numerator)}</td>
-              <td className="num">{formatPercent(g.share)}</td>
-              <td aria-hidden="true" className="bar-cell">
-                <span className={`bar ${g.sex}`} style={{ width: `${((g.share ?? 0) / max) * 100}%` }} />
-              </td>
+      <TableScroll captionId={captionId}>
+        <table>
+          <caption id={captionId}>
+            {shareLabel} för pojkar och flickor, {period}
+            {comparison.preliminary && <PrelMark />}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Kön</th>
+              <th scope="col" className="num">
+                {denominatorLabel}
+              </th>
+              <th scope="col" className="num">
+                {numeratorLabel}
+              </th>
+              <th scope="col" className="num">
+                {shareLabel}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Stapel</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {comparison.groups.map((g) => (
+              <tr key={g.sex}>
+                <th scope="row">{LABELS[g.sex]}</th>
+                <td className="num">{formatCount(g.denominator)}</td>
+                <td className="num">{formatCount(g.numerator)}</td>
+                <td className="num">{formatPercent(g.share)}</td>
+                <td aria-hidden="true" className="bar-cell">
+                  <span className={`bar ${g.sex}`} style={{ width: `${((g.share ?? 0) / max) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="verdict">
         Skillnad mellan pojkar och flickor: <strong>{chiSquareVerdict(comparison.test)}</strong>
         {comparison.test?.valid ? ' (chi-två-test, 5 % nivå)' : ''}.

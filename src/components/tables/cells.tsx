@@ -19,3 +19,15 @@ export function PrelMark({ title = 'Preliminär: kan ändras när pågående är
     </abbr>
   );
 }
+
+/**
+ * A wide table's own scroll region, so the page never scrolls sideways (WCAG 1.4.10): focusable to
+ * scroll by keyboard and named by the table's caption (give the caption `id={captionId}`).
+ */
+export function TableScroll({ captionId, children }: { captionId: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      {children}
+    </div>
+  );
+}
