@@ -12,8 +12,8 @@ export interface OwnFile {
   rowsRead: number;
   /** When the user imported it (the page's clock: shown, never computed with). */
   importedAt: Date;
-  /** Per column, values that held a personnummer; null when the worker did not say. */
-  masked: MaskedColumn[] | null;
+  /** Per column, values that held a personnummer. */
+  masked: MaskedColumn[];
 }
 
 let ownFiles: ReadonlyMap<string, OwnFile> = new Map();
@@ -29,13 +29,7 @@ export function addOwnFiles(outcomes: readonly FileOutcome[], importedAt: Date):
   const next = new Map(ownFiles);
   for (const o of outcomes) {
     if (o.status !== 'loaded') continue;
-    const masked = (o as { masked?: unknown }).masked;
-    next.set(o.file, {
-      file: o.file,
-      rowsRead: o.rowsRead,
-      importedAt,
-      masked: Array.isArray(masked) ? (masked as MaskedColumn[]) : null,
-    });
+    next.set(o.file, { file: o.file, rowsRead: o.rowsRead, importedAt, masked: o.masked });
   }
   set(next);
 }

@@ -5,7 +5,7 @@
  */
 import type { DatasetKind, SavedMapping } from '../import/datasets';
 import type { FileNeedingMapping, MappingStore } from '../import/importFile';
-import type { Problem } from '../import/validate';
+import type { MaskedColumn, Problem } from '../import/validate';
 import type { DayNumber } from '../kpi';
 import type {
   ConcernView,
@@ -38,6 +38,8 @@ export type FileOutcome =
       rowsRead: number;
       rowsRejected: number;
       rowsWithWarning: number;
+      /** Per column, values that held a personnummer and how they were hidden. */
+      masked: MaskedColumn[];
     }
   | FileNeedingMapping
   | { status: 'failed'; file: string; problem: Problem };

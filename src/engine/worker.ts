@@ -62,6 +62,7 @@ function handle(
             rowsRead: result.rowsRead,
             rowsRejected: result.rowsRejected,
             rowsWithWarning: result.rowsWithWarning,
+            masked: result.masked,
           });
         } else {
           outcomes.push(result);

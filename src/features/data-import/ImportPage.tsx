@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
 import { mappingsFileText } from '../../data/mappings';
-import { useOwnFiles, type OwnFile } from '../../data/ownFiles';
+import { useOwnFiles } from '../../data/ownFiles';
 import {
   fetchProblemsCsv,
   useAsOfDescription,
@@ -25,7 +25,6 @@ import type {
   FileOutcome,
   FileReconciliation,
   Problem,
-  ReconciliationView,
   SavedMapping,
 } from '../../data/types';
 import { isoDate, NO_DATE } from '../../kpi';
@@ -41,36 +40,9 @@ const SEVERITY_FILTERS: { value: SeverityFilter; label: string }[] = [
   { value: 'varning', label: 'Varningar' },
 ];
 
-/** Masked personnummer per column, as the reconciliation or the load gave them. */
-type Masked = NonNullable<OwnFile['masked']>;
-
-/**
- * Accepted rows with a warning: the engine's count when it gives one, else the distinct lines with a
- * `varning` among the problems (exact only while no problem was cut off); null when unknown.
- */
-function rowsWithWarning(file: FileReconciliation, view: ReconciliationView): number | null {
-  const given = (file as { rowsWithWarning?: unknown }).rowsWithWarning;
-  if (typeof given === 'number') return given;
-  if (view.problems.length < view.problemCount) return null;
-  const lines = new Set<number>();
-  const rejected = new Set<number>();
-  for (const p of view.problems) {
-    if (p.file !== file.file) continue;
-    (p.severity === 'varning' ? lines : rejected).add(p.line);
-  }
-  for (const line of rejected) lines.delete(line);
-  return lines.size;
-}
-
-function maskedOf(file: FileReconciliation, own: OwnFile | undefined): Masked | null {
-  const given = (file as { masked?: unknown }).masked;
-  return Array.isArray(given) ? (given as Masked) : (own?.masked ?? null);
-}
-
 /** "6 898 rader lästa = 6 890 godkända (varav 3 med varning) + 8 avvisade". */
-function reconciliationLine(read: number, accepted: number, warned: number | null, rejected: number): string {
-  const warnings = warned === null ? '' : ` (varav ${formatNumber(warned)} med varning)`;
-  return `${formatNumber(read)} rader lästa = ${formatNumber(accepted)} godkända${warnings} + ${formatNumber(rejected)} avvisade`;
+function reconciliationLine(f: FileReconciliation): string {
+  return `${formatNumber(f.rowsRead)} rader lästa = ${formatNumber(f.rowsAccepted)} godkända (varav ${formatNumber(f.rowsWithWarning)} med varning) + ${formatNumber(f.rowsRejected)} avvisade`;
 }
 
 async function toInputs(files: File[], mapping?: SavedMapping): Promise<FileInput[]> {
@@ -125,7 +97,7 @@ export function ImportPage() {
     { header: 'Godkända', cell: (f) => formatCount(f.rowsAccepted), numeric: true },
     {
       header: 'Varav med varning',
-      cell: (f) => (reconciliation ? formatCount(rowsWithWarning(f, reconciliation)) : '–'),
+      cell: (f) => formatCount(f.rowsWithWarning),
       numeric: true,
     },
     { header: 'Avvisade', cell: (f) => formatCount(f.rowsRejected), numeric: true },
@@ -279,13 +251,10 @@ export function ImportPage() {
           <h2>Avstämning per fil</h2>
           <ul className="reconciliation-lines" data-testid="reconciliation-lines">
             {reconciliation.files.map((f) => {
-              const masked = maskedOf(f, ownFiles.get(f.file));
+              const masked = ownFiles.get(f.file)?.masked;
               return (
                 <li key={f.file} data-file={f.file}>
-                  <strong>{f.file}</strong>:{' '}
-                  <span data-testid="reconciliation-line">
-                    {reconciliationLine(f.rowsRead, f.rowsAccepted, rowsWithWarning(f, reconciliation), f.rowsRejected)}
-                  </span>
+                  <strong>{f.file}</strong>: <span data-testid="reconciliation-line">{reconciliationLine(f)}</span>
                   {masked && masked.length > 0 && (
                     <ul className="masked" data-testid="masked">
                       {masked.map((m) => (
