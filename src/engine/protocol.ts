@@ -19,6 +19,7 @@ import type {
   WatchQuery,
   WatchView,
 } from './types';
+import type { PublishQuery, PublishResult } from './views/publish';
 import type { ReconciliationData } from './views/reconciliation';
 
 export interface FileInput {
@@ -73,7 +74,8 @@ export type Request =
   | { type: 'decisions'; query: ViewQuery }
   | { type: 'overview'; query: ViewQuery }
   | { type: 'watch'; query: WatchQuery }
-  | { type: 'ivoList'; query: IvoQuery };
+  | { type: 'ivoList'; query: IvoQuery }
+  | { type: 'publish'; query: PublishQuery };
 
 export interface ResponseMap {
   load: { outcomes: FileOutcome[]; state: WorkspaceState };
@@ -88,6 +90,8 @@ export interface ResponseMap {
   overview: OverviewView;
   watch: WatchView;
   ivoList: IvoView | null;
+  /** The package of aggregates for the nämnd (issue 13); null when no file is loaded. */
+  publish: PublishResult | null;
 }
 
 /** Progress of a long request: `done` of `total` files, and what is being done. */

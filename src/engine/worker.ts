@@ -4,6 +4,7 @@ import { toCsv } from '../format/csv';
 import { problemColumns } from '../format/exports';
 import { importFile, importFraction } from '../import/importFile';
 import { Engine } from './engine';
+import { publishView } from './views/publish';
 import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
 
 const workspace = new Engine();
@@ -102,6 +103,8 @@ function handle(
       return workspace.watch(request.query);
     case 'ivoList':
       return workspace.ivoList(request.query);
+    case 'publish':
+      return publishView(workspace, request.query);
   }
 }
 
