@@ -9,7 +9,8 @@ import { InvestigationsPage } from '../features/investigations/InvestigationsPag
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportPage } from '../features/report/ReportPage';
 import { WatchPage } from '../features/watch/WatchPage';
-import { usePublishedData, useWorkspace } from '../data/queries';
+import { usePublishedData } from '../data/published';
+import { useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
 
 const PAGES = [

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { ViewQuery } from '../engine/types';
 import { DEFAULT_PERIOD, latestCompleteQuarter, NO_DATE, parseIsoMonth, parseQuarter } from '../kpi';
-import { useAsOf } from './queries';
+import { useAsOf } from './published';
 import { useUrlState } from './urlState';
 
 /** Days between closing and reopening that the watch page flags by default. */

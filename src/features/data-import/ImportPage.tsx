@@ -8,14 +8,8 @@ import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
 import { mappingsFileText } from '../../data/mappings';
 import { useOwnFiles } from '../../data/ownFiles';
-import {
-  fetchProblemsCsv,
-  useAsOfDescription,
-  useLoadFiles,
-  useReconciliation,
-  useRemoveFile,
-  useWorkspace,
-} from '../../data/queries';
+import { fetchProblemsCsv, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
+import { useAsOfDescription } from '../../data/published';
 import { reconciliationColumns } from '../../format/exports';
 import { formatCount, formatNumber } from '../../format/number';
 import { DATASET_LABELS, delimiterName } from '../../data/datasets';

@@ -1,0 +1,146 @@
+/**
+ * What the site publishes next to the app (data/manifest.json) and the as-of date every page uses:
+ * chosen in the URL, the manifest's while only its files are loaded, else the files' own.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FileInput, ResponseMap, WorkspaceState } from '../engine/protocol';
+import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
+import { AS_OF_RULE_LABELS, type AsOfRule } from '../kpi/asOf';
+import { loadMappings } from './mappings';
+import { useOwnFiles } from './ownFiles';
+import { dataUrl, queryKeys, useReconciliation, useWorkspace } from './queries';
+import { useUrlState } from './urlState';
+import { callWorker } from './workerClient';
+
+export interface Manifest {
+  title?: string;
+  demo?: boolean;
+  source?: string;
+  asOf?: string;
+  files: string[];
+}
+
+/**
+ * Loads the published data named by data/manifest.json (the demo data is served this way).
+ * Returns null when the site has no manifest.
+ */
+export function usePublishedData() {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.published,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: 1,
+    queryFn: async () => {
+      const response = await fetch(dataUrl('manifest.json'), { cache: 'no-cache' });
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (manifest.json: HTTP ${response.status}).`);
+      const manifest = (await response.json()) as Manifest;
+      const files: FileInput[] = await Promise.all(
+        manifest.files.map(async (name) => {
+          const file = await fetch(dataUrl(name), { cache: 'no-cache' });
+          if (!file.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}: HTTP ${file.status}).`);
+          return { name, bytes: await file.arrayBuffer() };
+        }),
+      );
+      const { outcomes, state } = await callWorker({
+        type: 'load',
+        files,
+        mappings: loadMappings(),
+        demo: manifest.demo === true,
+      });
+      client.setQueryData(queryKeys.workspace, state);
+      return { manifest, asOf: manifest.asOf ? parseIsoDate(manifest.asOf) : null, outcomes };
+    },
+  });
+}
+
+/** The published manifest, while every loaded file came from it (the user has loaded none of their own); else null. */
+export function usePublishedOnly(): Manifest | null {
+  const state = useWorkspace().data;
+  const published = usePublishedData().data;
+  const own = useOwnFiles();
+  const only =
+    !!state &&
+    !!published &&
+    state.files.length > 0 &&
+    state.files.every((f) => !own.has(f.file) && published.manifest.files.includes(f.file));
+  return only ? published.manifest : null;
+}
+
+/** The engine's default as-of date of the loaded files, when the engine gives it (`state.defaultAsOf`). */
+interface FilesAsOf {
+  asOf: DayNumber;
+  rule: AsOfRule | null;
+}
+
+function filesAsOf(state: WorkspaceState | undefined): FilesAsOf | null {
+  if (!state) return null;
+  const found = (state as { defaultAsOf?: { asOf?: unknown; rule?: unknown } }).defaultAsOf;
+  if (found && typeof found.asOf === 'number' && found.asOf !== NO_DATE) {
+    const rule = typeof found.rule === 'string' && found.rule in AS_OF_RULE_LABELS ? (found.rule as AsOfRule) : null;
+    return { asOf: found.asOf, rule };
+  }
+  return state.latestEventDate === NO_DATE ? null : { asOf: state.latestEventDate, rule: null };
+}
+
+/** Where the as-of date in use came from. */
+export type AsOfOrigin = 'chosen' | 'published' | 'files' | 'none';
+
+export interface AsOfInUse {
+  asOf: DayNumber;
+  origin: AsOfOrigin;
+  /** "valt", "enligt publicerade data" or "från filerna: <rule>", for "Uttagsdatum 2025-11-30 (…)". */
+  source: string;
+}
+
+/**
+ * The as-of date every page uses: the one chosen in the URL; else the published manifest's, while
+ * only published files are loaded; else the loaded files' own date (the engine's default rule).
+ * NO_DATE while no file is loaded.
+ */
+export function useAsOf(): AsOfInUse {
+  const [params] = useUrlState();
+  const state = useWorkspace().data;
+  const published = usePublishedData().data;
+  const publishedOnly = usePublishedOnly();
+  const chosen = parseIsoDate(params.get('uttag') ?? '');
+  if (!state || state.files.length === 0) return { asOf: NO_DATE, origin: 'none', source: 'inga filer inlästa' };
+  if (chosen !== null) return { asOf: chosen, origin: 'chosen', source: 'valt' };
+  if (publishedOnly && published?.asOf != null)
+    return { asOf: published.asOf, origin: 'published', source: 'enligt publicerade data' };
+  const files = filesAsOf(state);
+  if (!files) return { asOf: NO_DATE, origin: 'none', source: 'inga händelsedatum i filerna' };
+  return {
+    asOf: files.asOf,
+    origin: 'files',
+    source: `från filerna: ${files.rule ? AS_OF_RULE_LABELS[files.rule] : 'senaste händelsedatum'}`,
+  };
+}
+
+/**
+ * The as-of date in use with where it came from, for the import page and the report header:
+ * "från filerna: sista dag med händelser; 4 rader med senare datum avvisade". The rows are those
+ * rejected as after the as-of date (null while the reconciliation is on its way).
+ */
+export function useAsOfDescription(): AsOfInUse & { laterRows: number | null; text: string } {
+  const inUse = useAsOf();
+  const state = useWorkspace().data;
+  const reconciliation = useReconciliation(state?.version, inUse.asOf).data;
+  const laterRows = reconciliation ? rowsAfterAsOf(reconciliation) : null;
+  const later =
+    inUse.origin === 'files' && laterRows !== null
+      ? `; ${laterRows} ${laterRows === 1 ? 'rad' : 'rader'} med senare datum avvisade`
+      : '';
+  const source = inUse.origin === 'chosen' ? 'valt av dig' : inUse.source;
+  return { ...inUse, laterRows, text: `${source}${later}` };
+}
+
+/** Rows rejected as after the as-of date: the engine's count when it gives one, else counted in the problems. */
+function rowsAfterAsOf(view: ResponseMap['reconciliation']): number | null {
+  const given = (view.totals as { rowsAfterAsOf?: unknown }).rowsAfterAsOf;
+  if (typeof given === 'number') return given;
+  // Every row after the as-of date has one `after-as-of` problem; exact only while no problem was cut off.
+  if (view.problems.length < view.problemCount) return null;
+  return view.problems.filter((p) => p.code === 'after-as-of').length;
+}
