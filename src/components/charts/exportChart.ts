@@ -2,6 +2,7 @@
  * Chart downloads: the drawn Recharts SVG with its title and legend composed into one standalone
  * SVG, or rasterised to PNG in the browser (no server, no network).
  */
+import { maskPersonnummer } from '../../format/personnummer';
 import { downloadBlob } from '../ui/download';
 
 export interface LegendItem {
@@ -14,8 +15,9 @@ export interface LegendItem {
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+/** Text written into the file: personnummer masked (a title or legend may quote a typed unit name), XML escaped. */
 const escapeXml = (text: string) =>
-  text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+  maskPersonnummer(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
 
 /** A standalone SVG document of the chart inside `figure`, with title on top and legend below. */
 export function chartSvg(
