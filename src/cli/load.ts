@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Engine } from '../engine/engine';
+import { maskPersonnummer } from '../format/personnummer';
 import type { FileReconciliation } from '../import/acceptance';
 import { importFile, type MappingStore } from '../import/importFile';
 import { isoDate, NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 
+/** Stops with a Swedish message; personnummer in it (a path, a header) are masked, as on every page. */
 export function fail(message: string): never {
-  process.stderr.write(`Fel: ${message}\n`);
+  process.stderr.write(`Fel: ${maskPersonnummer(message)}\n`);
   process.exit(1);
 }
 
@@ -58,7 +60,7 @@ export function resolveAsOf(option: string | undefined, engine: Engine): { asOf:
   return { asOf: files.asOf, source: files.source };
 }
 
-/** The as-of line and one reconciliation line per file, as both commands print them. */
+/** The as-of line and one reconciliation line per file, as both commands print them; file names masked. */
 export function reconciliationLines(asOf: DayNumber, source: string, files: readonly FileReconciliation[]): string {
   const lines = [`Uttagsdatum: ${isoDate(asOf)} (${source})`];
   for (const f of files)
@@ -66,5 +68,5 @@ export function reconciliationLines(asOf: DayNumber, source: string, files: read
       `${f.file} (${f.dataset}): ${f.rowsRead} rader lästa = ${f.rowsAccepted} godkända + ${f.rowsRejected} avvisade` +
         (f.rowsWithWarning > 0 ? ` (${f.rowsWithWarning} godkända med varning)` : ''),
     );
-  return lines.join('\n') + '\n';
+  return maskPersonnummer(lines.join('\n')) + '\n';
 }
