@@ -11,6 +11,7 @@ import { useOwnFiles } from '../../data/ownFiles';
 import { fetchProblemsCsv, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
 import { useAsOfDescription } from '../../data/published';
 import { reconciliationColumns } from '../../format/exports';
+import { PublishPackage } from './PublishPackage';
 import { formatCount, formatNumber } from '../../format/number';
 import { DATASET_LABELS, delimiterName } from '../../data/datasets';
 import type {
@@ -320,6 +321,7 @@ export function ImportPage() {
               )}
             </>
           )}
+          <PublishPackage asOf={asOf} />
         </>
       )}
 
