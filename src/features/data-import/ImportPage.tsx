@@ -280,6 +280,7 @@ export function ImportPage() {
             rowKey={(f) => f.file}
             csv={{ fileName: 'avstamning.csv', columns: reconciliationColumns }}
           />
+          <PublishPackage asOf={asOf} />
           <h2>Problem ({formatNumber(reconciliation.problemCount)})</h2>
           {reconciliation.problemCount === 0 ? (
             <p>Inga problem: alla rader godkändes utan varning.</p>
@@ -321,7 +322,6 @@ export function ImportPage() {
               )}
             </>
           )}
-          <PublishPackage asOf={asOf} />
         </>
       )}
 

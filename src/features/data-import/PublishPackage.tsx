@@ -31,13 +31,11 @@ export function PublishPackage({ asOf }: { asOf: DayNumber }) {
         return;
       }
       const zip = packageZip(asOf, result.files);
-      downloadBlob(
-        `namndpaket-${isoDate(asOf)}.zip`,
-        new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-      );
+      const fileName = `namndpaket-${isoDate(asOf)}.zip`;
+      downloadBlob(fileName, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       setStatus({
         busy: false,
-        message: `Paketet sparades (${result.files.length} filer, ${result.package.manifest.tables.length} tabeller).`,
+        message: `Paketet sparades som ${fileName} (${result.files.length} filer, ${result.package.manifest.tables.length} tabeller).`,
         error: false,
       });
     } catch (error) {
