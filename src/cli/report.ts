@@ -3,7 +3,12 @@
  * download buttons.
  *
  *   npm run report -- [--as-of 2025-11-30] [--mapping mappning.json] [--units Norr,Söder]
- *                     [--period 1-6] [--from 2025-01] [--to 2025-06] [--quarter 2025Q3] --out DIR FILE...
+ *                     [--period 1-6] [--from 2025-01] [--to 2025-06] [--quarter 2025Q3]
+ *                     [--engine app|duckdb] --out DIR FILE...
+ *
+ * `--engine duckdb` runs the same report through the SQL in `sql/` on embedded DuckDB (optional
+ * dependency @duckdb/node-api, loaded only then) and also takes `--delimiter`, `--encoding` and
+ * `--threads`; it writes the rule tables byte for byte as the app does, not avstamning.csv or problem.csv.
  *
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
@@ -29,6 +34,7 @@ import {
 } from '../format/exports';
 import { toCsv } from '../format/csv';
 import { DEFAULT_PERIOD, latestCompleteQuarter, parseIsoMonth, parseQuarter, quarterLabel } from '../kpi';
+import { REPORT_ARG_SPECS, sqlReportOptions } from './duckdb/options';
 import { fail, loadFiles, readMappings, reconciliationLines, resolveAsOf } from './load';
 
 const { values, positionals } = (() => {
@@ -36,14 +42,9 @@ const { values, positionals } = (() => {
     return parseArgs({
       allowPositionals: true,
       options: {
-        'as-of': { type: 'string' },
-        out: { type: 'string' },
-        mapping: { type: 'string' },
-        units: { type: 'string' },
+        ...REPORT_ARG_SPECS,
         period: { type: 'string', default: `${DEFAULT_PERIOD.from}-${DEFAULT_PERIOD.to}` },
-        from: { type: 'string' },
-        quarter: { type: 'string' },
-        to: { type: 'string' },
+        engine: { type: 'string', default: 'app' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -54,85 +55,109 @@ const { values, positionals } = (() => {
 
 if (values.help) {
   process.stdout.write(
-    'Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] [--from ÅÅÅÅ-MM] [--to ÅÅÅÅ-MM] [--quarter ÅÅÅÅQn] --out KATALOG FIL...\n',
+    'Användning: npm run report -- [--as-of ÅÅÅÅ-MM-DD] [--mapping FIL] [--units A,B] [--period 1-6] [--from ÅÅÅÅ-MM] [--to ÅÅÅÅ-MM] [--quarter ÅÅÅÅQn] [--engine app|duckdb] --out KATALOG FIL...\n' +
+      "Med --engine duckdb även [--delimiter ';'|','|tab] [--encoding utf-8|latin-1|utf-16] [--threads N].\n",
   );
   process.exit(0);
 }
 if (!values.out) fail('ange --out KATALOG för resultatfilerna.');
 if (positionals.length === 0) fail('ange minst en CSV-fil.');
+const outDir = values.out;
+if (values.engine === 'duckdb') await duckdbReport();
+else if (values.engine !== 'app') fail(`--engine är app eller duckdb, inte ${values.engine}.`);
+else if (values.delimiter ?? values.encoding ?? values.threads)
+  fail('--delimiter, --encoding och --threads gäller bara --engine duckdb (appen känner igen dialekten själv).');
+else appReport();
 
-const workspace = loadFiles(positionals, readMappings(values.mapping));
-const { asOf, source: asOfSource } = resolveAsOf(values['as-of'], workspace);
-const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
-if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12)
-  fail('--period skrivs som t.ex. 1-6 (januari–juni).');
-
-const monthOption = (name: 'from' | 'to') => {
-  const text = values[name];
-  if (text === undefined) return undefined;
-  return parseIsoMonth(text) ?? fail(`--${name} skrivs ÅÅÅÅ-MM, t.ex. 2025-01.`);
-};
-const fromMonth = monthOption('from');
-const toMonth = monthOption('to');
-
-mkdirSync(values.out, { recursive: true });
-const written: string[] = [];
-const write = (name: string, content: string) => {
-  writeFileSync(join(values.out as string, name), content);
-  written.push(name);
-};
-
-const { files, problems } = workspace.reconciliation(asOf);
-write('avstamning.csv', toCsv(reconciliationColumns, files));
-write('problem.csv', toCsv(problemColumns, problems));
-const query = {
-  asOf,
-  units: values.units ? values.units.split(',').map((u) => u.trim()) : undefined,
-  fromMonth,
-  toMonth,
-  periodFrom: Number(period[1]),
-  periodTo: Number(period[2]),
-};
-const view = workspace.investigations(query);
-if (view) {
-  write('utredningar_manad.csv', investigationMonthlyCsv(view.months, view.yearOverYear));
-  write('utredningar_period.csv', periodCsv(view.periods));
-}
-const concerns = workspace.concerns(query);
-if (concerns) {
-  write(
-    'orosanmalningar_manad.csv',
-    toCsv(concernMonthlyColumns, withYearOverYear(concerns.months, concerns.yearOverYear)),
-  );
-  write('orosanmalningar_period.csv', toCsv(concernPeriodColumns, concerns.periods));
-  write('orosanmalningar_orsaker.csv', toCsv(reasonColumns, concerns.reasons));
-  write('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, concerns.volume));
-}
-
-// Without --from/--to the report covers every month (the app's default is the latest twelve).
-const decisions = workspace.decisions({
-  ...query,
-  fromMonth: fromMonth ?? 0,
-  toMonth: toMonth ?? Number.MAX_SAFE_INTEGER,
-});
-if (decisions) {
-  write('beslut_manad.csv', toCsv(decisionMonthColumns, decisions.months));
-  write('beslut_kvartal.csv', toCsv(decisionQuarterColumns, decisions.quarters));
-  write('beslut_insats.csv', toCsv(decisionBreakdownColumns('insats'), decisions.byIntervention));
-  write('beslut_enhet.csv', toCsv(decisionBreakdownColumns('enhet'), decisions.byUnit));
-  const quarter = values.quarter
-    ? (parseQuarter(values.quarter) ?? fail('--quarter skrivs t.ex. 2025Q3.'))
-    : latestCompleteQuarter(asOf);
-  const list = workspace.ivoList({ ...query, quarter });
-  if (list) {
-    write(`ivo_${quarterLabel(quarter)}.csv`, toCsv(ivoColumns, list.entries));
-    write(`ivo_${quarterLabel(quarter)}_sammanstallning.csv`, toCsv(ivoSummaryColumns, list.summary));
+/** The same report through the SQL on DuckDB; imported only here so the app engine never loads DuckDB. */
+async function duckdbReport() {
+  const { sqlReport, ReportInputError } = await import('./duckdb/sqlReport');
+  try {
+    const report = await sqlReport(sqlReportOptions(values, positionals));
+    mkdirSync(outDir, { recursive: true });
+    for (const [name, content] of report.files) writeFileSync(join(outDir, name), content);
+    process.stdout.write(`Uttagsdatum: ${report.asOf}\n`);
+    process.stdout.write(`Skrev ${[...report.files.keys()].join(', ')} till ${outDir} (DuckDB)\n`);
+  } catch (error) {
+    if (error instanceof ReportInputError) fail(error.message);
+    throw error;
   }
 }
 
-const out = process.stdout;
-out.write(reconciliationLines(asOf, asOfSource, files));
-if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
-if (!view && !concerns && !decisions)
-  out.write('Inga utredningar, orosanmälningar eller beslut: inga tabeller skrivna.\n');
-out.write(`Skrev ${written.join(', ')} till ${values.out}\n`);
+function appReport() {
+  const workspace = loadFiles(positionals, readMappings(values.mapping));
+  const { asOf, source: asOfSource } = resolveAsOf(values['as-of'], workspace);
+  const period = /^(\d{1,2})-(\d{1,2})$/.exec(values.period ?? '');
+  if (!period || Number(period[1]) < 1 || Number(period[1]) > 12 || Number(period[2]) < 1 || Number(period[2]) > 12)
+    fail('--period skrivs som t.ex. 1-6 (januari–juni).');
+
+  const monthOption = (name: 'from' | 'to') => {
+    const text = values[name];
+    if (text === undefined) return undefined;
+    return parseIsoMonth(text) ?? fail(`--${name} skrivs ÅÅÅÅ-MM, t.ex. 2025-01.`);
+  };
+  const fromMonth = monthOption('from');
+  const toMonth = monthOption('to');
+
+  mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, content: string) => {
+    writeFileSync(join(outDir, name), content);
+    written.push(name);
+  };
+
+  const { files, problems } = workspace.reconciliation(asOf);
+  write('avstamning.csv', toCsv(reconciliationColumns, files));
+  write('problem.csv', toCsv(problemColumns, problems));
+  const query = {
+    asOf,
+    units: values.units ? values.units.split(',').map((u) => u.trim()) : undefined,
+    fromMonth,
+    toMonth,
+    periodFrom: Number(period[1]),
+    periodTo: Number(period[2]),
+  };
+  const view = workspace.investigations(query);
+  if (view) {
+    write('utredningar_manad.csv', investigationMonthlyCsv(view.months, view.yearOverYear));
+    write('utredningar_period.csv', periodCsv(view.periods));
+  }
+  const concerns = workspace.concerns(query);
+  if (concerns) {
+    write(
+      'orosanmalningar_manad.csv',
+      toCsv(concernMonthlyColumns, withYearOverYear(concerns.months, concerns.yearOverYear)),
+    );
+    write('orosanmalningar_period.csv', toCsv(concernPeriodColumns, concerns.periods));
+    write('orosanmalningar_orsaker.csv', toCsv(reasonColumns, concerns.reasons));
+    write('orosanmalningar_volym.csv', toCsv(concernVolumeColumns, concerns.volume));
+  }
+
+  // Without --from/--to the report covers every month (the app's default is the latest twelve).
+  const decisions = workspace.decisions({
+    ...query,
+    fromMonth: fromMonth ?? 0,
+    toMonth: toMonth ?? Number.MAX_SAFE_INTEGER,
+  });
+  if (decisions) {
+    write('beslut_manad.csv', toCsv(decisionMonthColumns, decisions.months));
+    write('beslut_kvartal.csv', toCsv(decisionQuarterColumns, decisions.quarters));
+    write('beslut_insats.csv', toCsv(decisionBreakdownColumns('insats'), decisions.byIntervention));
+    write('beslut_enhet.csv', toCsv(decisionBreakdownColumns('enhet'), decisions.byUnit));
+    const quarter = values.quarter
+      ? (parseQuarter(values.quarter) ?? fail('--quarter skrivs t.ex. 2025Q3.'))
+      : latestCompleteQuarter(asOf);
+    const list = workspace.ivoList({ ...query, quarter });
+    if (list) {
+      write(`ivo_${quarterLabel(quarter)}.csv`, toCsv(ivoColumns, list.entries));
+      write(`ivo_${quarterLabel(quarter)}_sammanstallning.csv`, toCsv(ivoSummaryColumns, list.summary));
+    }
+  }
+
+  const out = process.stdout;
+  out.write(reconciliationLines(asOf, asOfSource, files));
+  if (problems.length > 0) out.write(`${problems.length} problem, se problem.csv\n`);
+  if (!view && !concerns && !decisions)
+    out.write('Inga utredningar, orosanmälningar eller beslut: inga tabeller skrivna.\n');
+  out.write(`Skrev ${written.join(', ')} till ${outDir}\n`);
+}

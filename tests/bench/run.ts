@@ -3,6 +3,10 @@
  * Never asserted in tests (machines here are shared and noisy). Sizes: ROWS env var, default 1 000 000
  * (a large city's ~150 years, or a national extract's ~2.5 years, of investigations).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addMonths, parseISO } from 'date-fns';
 import { importFile } from '../../src/import/importFile';
 import { Engine } from '../../src/engine/engine';
@@ -167,3 +171,30 @@ const dateFns = time(
 console.log(
   `\nKvoter: date-fns / heltal = ${(dateFns.ms / integer.ms).toFixed(1)}×; filterbyte / kubbygge = ${(filter.ms / cube.ms).toExponential(1)}`,
 );
+
+// The whole command line, file to report files, on the same utredningar CSV: both engines, start-up included.
+console.log('\nHela rapporten (npm run report), samma fil:');
+const benchDir = mkdtempSync(join(tmpdir(), 'insyn-bench-'));
+writeFileSync(join(benchDir, 'utredningar.csv'), bytes);
+for (const engine of ['app', 'duckdb']) {
+  const report = time(
+    `--engine ${engine}`,
+    () =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/report.ts',
+          '--engine',
+          engine,
+          '--out',
+          join(benchDir, engine),
+          join(benchDir, 'utredningar.csv'),
+        ],
+        { encoding: 'utf8' },
+      ),
+    1,
+  );
+  if (report.result.status !== 0) console.log(`  (misslyckades: ${report.result.stderr.trim()})`);
+}

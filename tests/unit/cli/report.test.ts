@@ -129,4 +129,12 @@ describe('npm run report', () => {
     expect(run('--out', out, 'fixtures/problems/inte_csv.pdf').status).toBe(1);
     expect(run('--out', out, 'finns/inte.csv').stderr).toContain('kan inte läsas');
   });
+
+  it('exits 1 for an unknown --engine and for DuckDB-only options with the app engine', () => {
+    const engine = run('--engine', 'spark', '--out', out, 'public/data/beslut.csv');
+    expect([engine.status, engine.stderr]).toEqual([1, 'Fel: --engine är app eller duckdb, inte spark.\n']);
+    const threads = run('--threads', '2', '--out', out, 'public/data/beslut.csv');
+    expect(threads.status).toBe(1);
+    expect(threads.stderr).toContain('gäller bara --engine duckdb');
+  });
 });
