@@ -19,6 +19,7 @@ export interface PeriodSentenceInput {
 const points = (n: number) => `${formatNumber(Math.abs(n))} ${Math.abs(n) === 1 ? 'procentenhet' : 'procentenheter'}`;
 
 /**
+ * The period's share beside the year before; no change is stated when either year is preliminary.
  * @example periodSentence({ subject: 'Andelen sena utredningar', span: 'januari–juni', year: 2025, current, previous })
  * // 'Andelen sena utredningar januari–juni 2025 var 23 % (medelvärde av månadsandelarna), 6 procentenheter lägre än samma period 2024.'
  */
@@ -28,6 +29,10 @@ export function periodSentence({ subject, span, year, current, previous }: Perio
   const head = `${subject} ${span} ${year} var ${formatPercent(current.meanOfMonthlyShares)} (medelvärde av månadsandelarna)`;
   const tail = current.preliminary ? ' Siffran är preliminär.' : '';
   if (!previous || previous.meanOfMonthlyShares === null) return `${head}; jämförelse med ${year - 1} saknas.${tail}`;
+  // A preliminary share still moves as pending cases close, so no change is stated against or from it.
+  if (current.preliminary)
+    return `${head}, prel. (hittills ${formatNumber(current.numerator)} av ${formatNumber(current.denominator)}); ingen förändring mot ${year - 1} redovisas förrän alla ärenden är avslutade.`;
+  if (previous.preliminary) return `${head}; ingen förändring mot ${year - 1} redovisas eftersom ${year - 1} är prel.`;
   const change = roundHalfAwayFromZero((current.meanOfMonthlyShares - previous.meanOfMonthlyShares) * 100);
   if (change === 0) return `${head}, oförändrat jämfört med samma period ${year - 1}.${tail}`;
   return `${head}, ${points(change)} ${change < 0 ? 'lägre' : 'högre'} än samma period ${year - 1}.${tail}`;

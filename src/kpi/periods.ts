@@ -74,8 +74,27 @@ export interface YearOverYearRow {
   previousDenominator: number | null;
   previousShare: number | null;
   previousPreliminary: boolean | null;
-  /** (share − previous share) × 100, unrounded; null when either is missing. */
+  /**
+   * (share − previous share) × 100, unrounded; null when either is missing or either month is
+   * preliminary: a month with investigations or reports still pending has a share that will move,
+   * so a change against it would read as final when it is not.
+   */
   changePoints: number | null;
+}
+
+/**
+ * The change in percentage points between two months, withheld (null) when either is preliminary
+ * or missing: pending cases still move a preliminary share, so its change is not yet a change.
+ * @example comparableChange(0.2, false, 0.25, false) // ≈ −5; comparableChange(0.2, true, 0.25, false) // null
+ */
+export function comparableChange(
+  share: number | null,
+  preliminary: boolean,
+  previousShare: number | null,
+  previousPreliminary: boolean | null,
+): number | null {
+  if (preliminary || previousPreliminary === true) return null;
+  return percentagePoints(share, previousShare);
 }
 
 /**
@@ -99,7 +118,7 @@ export function yearOverYear(rows: readonly MonthlyShare[]): YearOverYearRow[] {
       previousDenominator: previous ? previous.denominator : null,
       previousShare,
       previousPreliminary: previous ? previous.preliminary : null,
-      changePoints: percentagePoints(share, previousShare),
+      changePoints: comparableChange(share, row.preliminary, previousShare, previous ? previous.preliminary : null),
     };
   });
 }
@@ -163,9 +182,13 @@ export interface Headline {
   month: MonthIndex;
   share: number | null;
   previousShare: number | null;
+  /** Null, with no direction, when the same month a year earlier is preliminary (see comparableChange). */
   changePoints: number | null;
   direction: Direction | null;
-  /** January to `month` of the same year, pooled; and the same months a year earlier. */
+  /**
+   * January to `month` of the same year, pooled; and the same months a year earlier. No change or
+   * direction when any month of either span is preliminary.
+   */
   yearToDate: {
     share: number | null;
     previousShare: number | null;
@@ -199,25 +222,32 @@ export function headline(rows: readonly MonthlyShare[], lowerIsBetter: boolean):
     const row = byMonth.get(m);
     return row ? shareOf(row.numerator, row.denominator) : null;
   };
-  const pooled = (from: MonthIndex, to: MonthIndex) =>
-    pooledShare(rows.filter((r) => r.month >= from && r.month <= to));
+  const inSpan = (from: MonthIndex, to: MonthIndex) => rows.filter((r) => r.month >= from && r.month <= to);
+  const anyPreliminary = (from: MonthIndex, to: MonthIndex) => inSpan(from, to).some((r) => r.preliminary);
   const share = shareAt(month);
   const previousShare = shareAt(month - 12);
+  const change = comparableChange(share, false, previousShare, byMonth.get(month - 12)?.preliminary ?? null);
   const yearStart = month - (month % 12);
-  const ytd = pooled(yearStart, month);
-  const ytdPrevious = pooled(yearStart - 12, month - 12);
+  const ytd = pooledShare(inSpan(yearStart, month));
+  const ytdPrevious = pooledShare(inSpan(yearStart - 12, month - 12));
+  const ytdChange = comparableChange(
+    ytd,
+    anyPreliminary(yearStart, month),
+    ytdPrevious,
+    anyPreliminary(yearStart - 12, month - 12),
+  );
   const last = rows[rows.length - 1].month;
   return {
     month,
     share,
     previousShare,
-    changePoints: percentagePoints(share, previousShare),
-    direction: direction(percentagePoints(share, previousShare), lowerIsBetter),
+    changePoints: change,
+    direction: direction(change, lowerIsBetter),
     yearToDate: {
       share: ytd,
       previousShare: ytdPrevious,
-      changePoints: percentagePoints(ytd, ytdPrevious),
-      direction: direction(percentagePoints(ytd, ytdPrevious), lowerIsBetter),
+      changePoints: ytdChange,
+      direction: direction(ytdChange, lowerIsBetter),
     },
     preliminaryMonths: rows.filter((r) => r.month > month && r.preliminary).map((r) => r.month),
     trend: rows

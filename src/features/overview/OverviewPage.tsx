@@ -12,8 +12,31 @@ import { isoDate, monthOfYear, yearOfMonth, type Direction } from '../../kpi';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
 
-function Change({ points, direction }: { points: number | null; direction: Direction | null }) {
-  if (points === null || direction === null) return <span className="change">ingen jämförelse</span>;
+/**
+ * The change with its arrow and verdict. Both shares present but no change means the KPI core
+ * withheld it because a month is preliminary: say so rather than "ingen jämförelse".
+ */
+function Change({
+  points,
+  direction,
+  shares,
+}: {
+  points: number | null;
+  direction: Direction | null;
+  shares: [number | null, number | null];
+}) {
+  if (points === null || direction === null)
+    return (
+      <span className="change">
+        {shares[0] !== null && shares[1] !== null ? (
+          <>
+            <PrelMark />, ingen förändring redovisas förrän alla ärenden är avslutade
+          </>
+        ) : (
+          'ingen jämförelse'
+        )}
+      </span>
+    );
   return (
     <span className={`change ${direction}`}>
       <span aria-hidden="true">{direction === 'same' ? '●' : points > 0 ? '▲' : '▼'} </span>
@@ -46,13 +69,17 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
           </p>
           <p>
             Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare)} ·{' '}
-            <Change points={h.changePoints} direction={h.direction} />
+            <Change points={h.changePoints} direction={h.direction} shares={[h.share, h.previousShare]} />
           </p>
           <p>
             Hittills i år ({monthName(1).slice(0, 3)}–{monthName(monthOfYear(h.month)).slice(0, 3)}{' '}
             {yearOfMonth(h.month)}): <strong>{formatPercent(h.yearToDate.share)}</strong> mot{' '}
             {formatPercent(h.yearToDate.previousShare)} året före ·{' '}
-            <Change points={h.yearToDate.changePoints} direction={h.yearToDate.direction} />
+            <Change
+              points={h.yearToDate.changePoints}
+              direction={h.yearToDate.direction}
+              shares={[h.yearToDate.share, h.yearToDate.previousShare]}
+            />
           </p>
           {h.preliminaryMonths.length > 0 && (
             <p className="hint">

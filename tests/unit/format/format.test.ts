@@ -96,6 +96,13 @@ describe('CSV for Swedish Excel', () => {
       'andel_sen',
       'preliminar',
     ]);
-    expect(lines[2]).toBe('2025-01;531;300;120;107;4;20,2;ja;406;125;30,8;-10,6;0');
+    // 2025-01 is preliminary, so its change (20,2 − 30,8) is withheld: an empty cell.
+    expect(lines[2]).toBe('2025-01;531;300;120;107;4;20,2;ja;406;125;30,8;;0');
+    const final = yearOverYear([
+      { month: 2024 * 12, numerator: 125, denominator: 406, preliminary: false },
+      { month: 2025 * 12, numerator: 107, denominator: 531, preliminary: false },
+    ]);
+    // (107/531 − 125/406) × 100 = 20,150… − 30,788… = −10,637… → −10,6
+    expect(investigationMonthlyCsv(months, final).trim().split('\r\n')[2]).toMatch(/;30,8;-10,6;0$/);
   });
 });

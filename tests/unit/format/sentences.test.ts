@@ -69,6 +69,26 @@ describe('periodSentence', () => {
       'Andelen maj 2025 var 20\u202f% (medelvärde av månadsandelarna); jämförelse med 2024 saknas. Siffran är preliminär.',
     );
   });
+  it('states no change for a preliminary year, only the counts so far', () => {
+    const current = { ...y2025, numerator: 12, denominator: 40, meanOfMonthlyShares: 0, preliminary: true };
+    const text = periodSentence({ subject: 'Andelen', span: 'maj', year: 2025, current, previous: y2024 });
+    expect(text).toBe(
+      'Andelen maj 2025 var 0\u202f% (medelvärde av månadsandelarna), prel. (hittills 12 av 40); ingen förändring mot 2024 redovisas förrän alla ärenden är avslutade.',
+    );
+    expect(text).not.toMatch(/procentenhet|lägre|högre|oförändrat/);
+  });
+  it('states no change against a preliminary previous year', () => {
+    const text = periodSentence({
+      subject: 'Andelen',
+      span: 'maj',
+      year: 2025,
+      current: y2025,
+      previous: { ...y2024, preliminary: true },
+    });
+    expect(text).toBe(
+      'Andelen maj 2025 var 23\u202f% (medelvärde av månadsandelarna); ingen förändring mot 2024 redovisas eftersom 2024 är prel.',
+    );
+  });
 });
 
 describe('countSentence', () => {

@@ -35,6 +35,20 @@ describe('yearOverYear', () => {
   it('gives a null share for an empty month', () => {
     expect(yearOverYear([m(2025, 1, 0, 0)])[0].share).toBeNull();
   });
+  it('withholds the change of a preliminary month: 0 of 10 so far against 26 of 100 is not −26 points', () => {
+    const [, row] = yearOverYear([m(2024, 5, 26, 100), m(2025, 5, 0, 10, true)]);
+    expect(row).toMatchObject({ share: 0, previousShare: 0.26, preliminary: true, changePoints: null });
+    expect(direction(row.changePoints, true)).toBeNull();
+  });
+  it('withholds the change of a final month compared with a preliminary month a year earlier', () => {
+    const [, row] = yearOverYear([m(2024, 5, 3, 10, true), m(2025, 5, 20, 100)]);
+    expect(row).toMatchObject({ share: 0.2, previousShare: 0.3, previousPreliminary: true, changePoints: null });
+  });
+  it('keeps the change of two final months: 20 of 100 against 30 of 100 is −10 points', () => {
+    const [, row] = yearOverYear([m(2024, 5, 30, 100), m(2025, 5, 20, 100)]);
+    expect(row.changePoints).toBeCloseTo(-10, 10);
+    expect(direction(row.changePoints, true)).toBe('better');
+  });
 });
 
 describe('periodComparison', () => {
@@ -94,6 +108,23 @@ describe('headline', () => {
     expect(h?.yearToDate.share).toBe(45 / 200);
     expect(h?.yearToDate.previousShare).toBe(50 / 200);
     expect(h?.yearToDate.direction).toBe('better');
+  });
+  it('gives no change and no direction beside a preliminary month a year earlier', () => {
+    const h = headline([m(2024, 1, 30, 100), m(2024, 2, 1, 10, true), m(2025, 1, 20, 100), m(2025, 2, 25, 100)], true);
+    expect(h?.month).toBe(2025 * 12 + 1);
+    expect(h).toMatchObject({ previousShare: 0.1, changePoints: null, direction: null });
+    expect(h?.yearToDate).toMatchObject({
+      share: 45 / 200,
+      previousShare: 31 / 110,
+      changePoints: null,
+      direction: null,
+    });
+  });
+  it('gives no year-to-date change when a month of this year so far is still preliminary', () => {
+    const h = headline([m(2024, 1, 30, 100), m(2024, 2, 20, 100), m(2025, 1, 2, 10, true), m(2025, 2, 25, 100)], true);
+    expect(h?.month).toBe(2025 * 12 + 1);
+    expect(h?.changePoints).toBeCloseTo(5, 10);
+    expect(h?.yearToDate).toMatchObject({ changePoints: null, direction: null });
   });
   it('reads direction by what is better: a higher in-time share is better', () => {
     expect(headline(rows, false)?.direction).toBe('better');
