@@ -87,7 +87,9 @@ SELECT m.manad, m.manad_index, m.inledda, m.i_tid, m.forlangd, m.sen, m.pagaende
        f.sen AS sen_foregaende_ar,
        f.andel_sen AS andel_sen_foregaende_ar,
        f.pagaende > 0 AS preliminar_foregaende_ar,
-       (m.andel_sen - f.andel_sen) * 100 AS forandring_procentenheter,
+       -- No change while either month is preliminary: pending cases still move its share (issue 14).
+       CASE WHEN m.pagaende > 0 OR f.pagaende > 0 THEN NULL
+            ELSE (m.andel_sen - f.andel_sen) * 100 END AS forandring_procentenheter,
        m.forlangd_passerat_forlangd_till
 FROM m LEFT JOIN m f ON f.manad_index = m.manad_index - 12;
 

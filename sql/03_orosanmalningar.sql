@@ -85,7 +85,9 @@ SELECT a.manad, a.manad_index, a.inkomna, a.inom_14_dagar, a.sena, a.pagaende, a
        f.bedomda AS bedomda_foregaende_ar,
        f.andel_inom_14_dagar AS andel_inom_14_dagar_foregaende_ar,
        f.pagaende > 0 AS preliminar_foregaende_ar,
-       (a.andel_inom_14_dagar - f.andel_inom_14_dagar) * 100 AS forandring_procentenheter,
+       -- No change while either month is preliminary: pending reports still move its share (issue 14).
+       CASE WHEN a.pagaende > 0 OR f.pagaende > 0 THEN NULL
+            ELSE (a.andel_inom_14_dagar - f.andel_inom_14_dagar) * 100 END AS forandring_procentenheter,
        a.skyddsbedomning_i_tid, a.skyddsbedomning_sen, a.skyddsbedomning_pagaende,
        CASE WHEN a.skyddsbedomning_i_tid + a.skyddsbedomning_sen + a.skyddsbedomning_pagaende > 0
             THEN CAST(a.skyddsbedomning_i_tid AS DOUBLE)
