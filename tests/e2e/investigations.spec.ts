@@ -58,6 +58,9 @@ describe('Utredningstid with the demo data', () => {
     // Preliminary months say so in text, not only by colour.
     const prelRow = await monthRow('nov 2025');
     expect(prelRow[0]).toContain('prel.');
+    // …and no year-over-year change is given for it: "prel." stands where the change would be.
+    expect(prelRow[4].trim()).toBe('prel.');
+    expect(cells[4]).toMatch(/^[+−-]?\d+$/);
     await screenshot(page, 'utredningstid-demo');
     expect(external).toEqual([]);
   });

@@ -1,5 +1,6 @@
 /** Table cells in the nämnd's format. */
 import type { ReactNode } from 'react';
+import { formatPoints } from '../../format/number';
 
 /** `531 (406)`: this period, the same period a year earlier in parentheses. */
 export function withPrevious(value: string, previous: string | null): ReactNode {
@@ -18,6 +19,16 @@ export function PrelMark({ title = 'Preliminär: kan ändras när pågående är
       prel.
     </abbr>
   );
+}
+
+/**
+ * A year-over-year change in procentenheter, or "prel." when either month is preliminary: the change
+ * is withheld then (kpi/periods.ts `comparableChange`), and a dash would read as "no data".
+ */
+export function ChangeCell({ points, preliminary }: { points: number | null; preliminary: boolean }): ReactNode {
+  if (points === null && preliminary)
+    return <PrelMark title="Ingen förändring redovisas: månaden eller jämförelsemånaden är preliminär" />;
+  return formatPoints(points);
 }
 
 /**

@@ -3,7 +3,7 @@ import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
 import { StackedShareChart, stackedShareRows } from '../../components/charts/StackedShareChart';
 import { YearLinesChart, yearLinesRows, type YearLinesRow } from '../../components/charts/YearLinesChart';
-import { PrelMark, withPrevious } from '../../components/tables/cells';
+import { ChangeCell, PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
@@ -19,7 +19,7 @@ import {
   reasonColumns,
   type ConcernMonthRow,
 } from '../../format/exports';
-import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
+import { formatCount, formatNumber, formatPercent } from '../../format/number';
 import type { ConcernView } from '../../data/types';
 import { inTimeShareOf, isoDate, isoMonth, type ReasonRow } from '../../kpi';
 
@@ -111,7 +111,12 @@ export function ConcernsPage() {
           Förändr. (<abbr title="procentenheter">p.e.</abbr>)
         </>
       ),
-      cell: (r) => formatPoints(r.yoy?.changePoints ?? null),
+      cell: (r) => (
+        <ChangeCell
+          points={r.yoy?.changePoints ?? null}
+          preliminary={r.preliminary || r.yoy?.previousPreliminary === true}
+        />
+      ),
       numeric: true,
     },
     {

@@ -1,7 +1,7 @@
 /** Utredningstid: the four-month rule per start month, with year-over-year and period comparison. */
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart, type ShareBarRow } from '../../components/charts/ShareBarChart';
-import { PrelMark, withPrevious } from '../../components/tables/cells';
+import { ChangeCell, PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { Breakdowns } from '../../components/tables/Breakdowns';
 import { ViewControls } from '../../components/ui/ViewControls';
@@ -66,7 +66,12 @@ const columns: Column<InvestigationMonthRow>[] = [
         Förändr. (<abbr title="procentenheter">p.e.</abbr>)
       </>
     ),
-    cell: (r) => formatPoints(r.yoy?.changePoints ?? null),
+    cell: (r) => (
+      <ChangeCell
+        points={r.yoy?.changePoints ?? null}
+        preliminary={r.preliminary || r.yoy?.previousPreliminary === true}
+      />
+    ),
     numeric: true,
   },
   { header: 'I tid', cell: (r) => formatCount(r.inTime), numeric: true },
@@ -89,7 +94,9 @@ function chartRow(r: InvestigationMonthRow): ShareBarRow {
       r.yoy?.previousDenominator != null
         ? `${formatMonth(r.month - 12)}: ${formatCount(r.yoy.previousNumerator)} av ${formatCount(r.yoy.previousDenominator)} (${formatPercent(r.yoy.previousShare)})`
         : `${formatMonth(r.month - 12)}: inga uppgifter`,
-      `Förändring: ${formatPoints(r.yoy?.changePoints ?? null)} procentenheter`,
+      r.yoy?.changePoints == null && (r.preliminary || r.yoy?.previousPreliminary)
+        ? 'Förändring: redovisas inte för en preliminär månad'
+        : `Förändring: ${formatPoints(r.yoy?.changePoints ?? null)} procentenheter`,
     ],
   };
 }
