@@ -1,17 +1,25 @@
-/** Layout and page switch. The page lives in the URL (`?sida=`), with its controls. */
-import { useEffect } from 'react';
+/**
+ * Layout and page switch. The page lives in the URL (`?sida=`), with its controls. Only the first
+ * page (Översikt) is in the first download; every other page, and Recharts with it, loads when opened.
+ */
+import { lazy, Suspense, useEffect } from 'react';
 import { UrlControlsContext } from '../components/ui/urlControls';
-import { AboutPage } from '../features/about/AboutPage';
-import { ConcernsPage } from '../features/concerns/ConcernsPage';
-import { DecisionsPage } from '../features/decisions/DecisionsPage';
-import { ImportPage } from '../features/data-import/ImportPage';
-import { InvestigationsPage } from '../features/investigations/InvestigationsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { ReportPage } from '../features/report/ReportPage';
-import { WatchPage } from '../features/watch/WatchPage';
 import { usePublishedData } from '../data/published';
 import { useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
+
+const InvestigationsPage = lazy(() =>
+  import('../features/investigations/InvestigationsPage').then((m) => ({ default: m.InvestigationsPage })),
+);
+const ConcernsPage = lazy(() => import('../features/concerns/ConcernsPage').then((m) => ({ default: m.ConcernsPage })));
+const DecisionsPage = lazy(() =>
+  import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })),
+);
+const WatchPage = lazy(() => import('../features/watch/WatchPage').then((m) => ({ default: m.WatchPage })));
+const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ImportPage = lazy(() => import('../features/data-import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AboutPage = lazy(() => import('../features/about/AboutPage').then((m) => ({ default: m.AboutPage })));
 
 const PAGES = [
   { id: 'oversikt', title: 'Översikt', render: () => <OverviewPage /> },
@@ -86,7 +94,17 @@ export function App() {
             {published.error.message} Du kan fortfarande läsa in egna filer under Data och import.
           </p>
         )}
-        {!published.isPending && page.render()}
+        {!published.isPending && (
+          <Suspense
+            fallback={
+              <p aria-busy="true" role="status">
+                Hämtar sidan…
+              </p>
+            }
+          >
+            {page.render()}
+          </Suspense>
+        )}
       </main>
       <footer className="site-footer">
         <p>

@@ -8,6 +8,7 @@ import type { XAxisTickContentProps } from 'recharts/types/util/types';
 import { formatPercent } from '../../format/number';
 import { toPercent } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
+import { COLORS } from './colors';
 
 export interface ShareBarRow {
   key: string;
@@ -41,7 +42,7 @@ export function StripePattern({ id, color }: { id: string; color: string }) {
   );
 }
 
-export const COLORS = { current: '#1d4e89', previous: '#8c6d1f', grid: '#d0d4da', text: '#1f2328' };
+export { COLORS };
 
 export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
   // Drawn in percent, so the axis ticks are whole percents.
