@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { addMonths, parseISO } from 'date-fns';
 import { importFile } from '../../src/import/importFile';
 import { Engine } from '../../src/engine/engine';
+import { firstPageGzipBytes, firstPageScripts } from './firstPage';
 import {
   addMonthsClamped,
   buildConcernCube,
@@ -43,6 +44,20 @@ function time<T>(label: string, f: () => T, repeat = 3): { result: T; ms: number
 console.log(
   `Insyn benchmark, ${ROWS.toLocaleString('sv-SE')} rader, Node ${process.version}, TZ=${process.env.TZ ?? '(systemets)'}\n`,
 );
+
+// The first page's JavaScript, from a fresh build in a folder of its own (dist/ may be in use by tests).
+const site = mkdtempSync(join(tmpdir(), 'insyn-bench-site-'));
+const build = spawnSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'],
+  { encoding: 'utf8' },
+);
+if (build.status === 0) {
+  const kB = firstPageGzipBytes(site) / 1000;
+  console.log(
+    `first-page JavaScript, gzip: ${kB.toFixed(1)} kB = ${(kB / 200).toFixed(2)} × målet 200 kB (${firstPageScripts(site).join(', ')})\n`,
+  );
+} else console.log(`first-page JavaScript: bygget misslyckades: ${build.stderr.trim()}\n`);
 
 // Synthetic utredningar CSV, 2015–2025.
 const base = dayFromYmd(2015, 1, 1);
