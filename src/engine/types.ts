@@ -25,6 +25,17 @@ import type {
 } from '../kpi';
 import type { AsOfRule } from '../kpi/asOf';
 
+/**
+ * A count hidden in a published package (small-number protection, issue 13): NaN, so that every sum
+ * and share made with it is hidden too. Record-level views never hold it.
+ */
+export const HIDDEN = Number.NaN;
+
+/** Whether a view's count or share is hidden (from a published package). @example isHidden(HIDDEN) // true */
+export function isHidden(value: number | null | undefined): boolean {
+  return typeof value === 'number' && Number.isNaN(value);
+}
+
 /** The default as-of date of the loaded files and how it was found. */
 export interface FilesAsOf {
   /** NO_DATE when no file has an event date. */
@@ -93,6 +104,11 @@ export interface ViewBreakdowns {
   bySex: SexComparison;
   /** Every unit in the data, by name, to choose from. */
   units: string[];
+  /**
+   * Built from a published package of aggregates, not from records: hidden counts are HIDDEN, and
+   * what a package does not hold (lists, days to execution, inleds) is left out.
+   */
+  fromPackage?: boolean;
 }
 
 export interface InvestigationView extends MonthWindow<InvestigationMonth>, ViewBreakdowns {
@@ -229,4 +245,6 @@ export interface OverviewCard {
 export interface OverviewView {
   cards: OverviewCard[];
   units: string[];
+  /** From a published package: see ViewBreakdowns.fromPackage. */
+  fromPackage?: boolean;
 }

@@ -5,7 +5,10 @@ import type { OverviewCard, OverviewView, ViewQuery } from '../types';
 import { sortedLabels } from './shared';
 
 /** One card per loaded indicator: latest complete month and the year so far against a year earlier. */
-export function overviewView(engine: Engine, query: ViewQuery): OverviewView {
+export function overviewView(
+  engine: Pick<Engine, 'investigations' | 'concerns' | 'decisions'>,
+  query: ViewQuery,
+): OverviewView {
   // Every month: the views' year-over-year rows are then the whole monthly series.
   const all = { ...query, fromMonth: 0, toMonth: Number.MAX_SAFE_INTEGER };
   const investigations = engine.investigations(all);
