@@ -2,7 +2,7 @@
 /** The engine's worker: imports files, holds the tables, and answers each page with the rows it draws. */
 import { toCsv } from '../format/csv';
 import { problemColumns } from '../format/exports';
-import { importFile, importFraction } from '../import/importFile';
+import { importAnyFile, importFraction } from '../import/importFile';
 import { Engine } from './engine';
 import { publishView } from './views/publish';
 import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
@@ -25,17 +25,17 @@ function state(): WorkspaceState {
   };
 }
 
-function handle(
+async function handle(
   request: Request,
   progress: (done: number, total: number, label: string) => void,
-): ResponseMap[Request['type']] {
+): Promise<ResponseMap[Request['type']]> {
   switch (request.type) {
     case 'load': {
       const outcomes: FileOutcome[] = [];
       let cleared = false;
-      request.files.forEach((input, index) => {
+      for (const [index, input] of request.files.entries()) {
         const total = request.files.length;
-        const result = importFile(
+        const result = await importAnyFile(
           new Uint8Array(input.bytes),
           input.name,
           request.mappings,
@@ -68,7 +68,7 @@ function handle(
         } else {
           outcomes.push(result);
         }
-      });
+      }
       progress(request.files.length, request.files.length, '');
       if (outcomes.some((o) => o.status === 'loaded')) version++;
       return { outcomes, state: state() };
@@ -108,13 +108,17 @@ function handle(
   }
 }
 
+/** Requests are answered one at a time, in order, even while a load waits for the workbook reader. */
+let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = event.data;
   const post = (message: WorkerMessage) => self.postMessage(message);
-  try {
-    const result = handle(request, (done, total, label) => post({ id, progress: { done, total, label } }));
-    post({ id, ok: true, result });
-  } catch (error) {
-    post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
-  }
+  queue = queue.then(async () => {
+    try {
+      const result = await handle(request, (done, total, label) => post({ id, progress: { done, total, label } }));
+      post({ id, ok: true, result });
+    } catch (error) {
+      post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 };

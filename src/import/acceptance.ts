@@ -7,8 +7,7 @@
  */
 import { isoDate, joinExtensions, mergeRowExtensions, NO_DATE, type DayNumber } from '../kpi';
 import { DATASETS, type DatasetKind } from './datasets';
-import type { Encoding } from './decode';
-import type { LoadedFile } from './importFile';
+import type { FileFormat, LoadedFile } from './importFile';
 import type { MergedDataset } from './store';
 import { dateColumn, textColumn, type Table } from './table';
 import { filterRows, type Problem } from './validate';
@@ -17,7 +16,7 @@ import { filterRows, type Problem } from './validate';
 export interface FileReconciliation {
   file: string;
   dataset: DatasetKind;
-  encoding: Encoding;
+  encoding: FileFormat;
   delimiter: string;
   rowsRead: number;
   rowsAccepted: number;

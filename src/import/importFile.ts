@@ -1,6 +1,8 @@
 /**
  * One file's way in: decode → parse → recognise the dataset (or apply a remembered mapping)
  * → validate into a typed table. A file that cannot be read at all yields one problem and no table.
+ * An Excel workbook (.xlsx) takes the same way from its first visible sheet: `importAnyFile` sees
+ * its bytes and loads the workbook reader (`xlsx.ts`, a chunk of its own) only then.
  */
 import { formatCount } from '../format/number';
 import { createCsvDecoder, decodeCsvBytes, type Encoding } from './decode';
@@ -13,15 +15,21 @@ import {
   type DatasetKind,
   type SavedMapping,
 } from './datasets';
-import { createCsvReader, type CsvReader } from './parse';
+import { looksLikeWorkbook } from './magic';
+import { createCsvReader, type CsvReader, type ParsedCsv } from './parse';
 import type { Table } from './table';
 import { createRowValidator, type MaskedColumn, type Problem, type RowValidator } from './validate';
+import type { SheetRead, WorkbookFailure } from './xlsx';
+
+/** How a file was read: a text encoding, or `xlsx` for a workbook's sheet. */
+export type FileFormat = Encoding | 'xlsx';
 
 export interface LoadedFile {
   status: 'loaded';
   file: string;
   dataset: DatasetKind;
-  encoding: Encoding;
+  encoding: FileFormat;
+  /** The CSV's delimiter; empty for a workbook. */
   delimiter: string;
   table: Table;
   problems: Problem[];
@@ -69,7 +77,7 @@ export function importFraction(step: ImportStep, fraction: number): number {
 /** Remembered mappings by header signature (the form the app stores and `--mapping` reads). */
 export type MappingStore = Record<string, SavedMapping>;
 
-const DELIMITER_NAMES: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabb' };
+const DELIMITER_NAMES: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabb', '': '–' };
 
 /** Swedish name of a delimiter. @example delimiterName(';') // 'semikolon' */
 export function delimiterName(delimiter: string): string {
@@ -134,20 +142,22 @@ class FileReading {
 
   constructor(
     private readonly file: string,
-    mappings: MappingStore,
-    forced: SavedMapping | undefined,
+    private readonly mappings: MappingStore,
+    private readonly forced: SavedMapping | undefined,
     /** Called before the first row and every ROWS_PER_REPORT rows after it. */
-    onRows?: (rowsRead: number) => void,
+    private readonly onRows?: (rowsRead: number) => void,
   ) {
     this.reader = createCsvReader({
-      onHeader: (header, _line, delimiter) => this.start(header, delimiter, mappings, forced),
-      onRecord: (fields, line, quoteError) => {
-        const rows = this.rows;
-        if (!rows) return;
-        if (onRows && (rows.rowsRead & (ROWS_PER_REPORT - 1)) === 0) onRows(rows.rowsRead);
-        rows.add(fields, line, quoteError);
-      },
+      onHeader: (header, _line, delimiter) => this.start(header, delimiter),
+      onRecord: (fields, line, quoteError) => this.add(fields, line, quoteError),
     });
+  }
+
+  private add(fields: string[], line: number, quoteError: string | undefined): void {
+    const rows = this.rows;
+    if (!rows) return;
+    if (this.onRows && (rows.rowsRead & (ROWS_PER_REPORT - 1)) === 0) this.onRows(rows.rowsRead);
+    rows.add(fields, line, quoteError);
   }
 
   get rowsRead(): number {
@@ -162,16 +172,33 @@ class FileReading {
       this.head += text;
       const columnCount = headerColumnCount(this.head);
       if (columnCount > MAX_COLUMNS) {
-        this.outcome = failed(
-          this.file,
-          'too-many-columns',
-          `Filen ${this.file} har ${formatCount(columnCount)} kolumner i rubrikraden; högst ${formatCount(MAX_COLUMNS)} kan läsas. ` +
-            'Kontrollera att det är rätt fil och att den är sparad som CSV. Inget har ändrats.',
-        );
+        this.outcome = tooManyColumns(this.file, columnCount);
         return;
       }
     }
     this.reader.push(text);
+  }
+
+  /**
+   * Reads a worksheet's rows instead of text (`readSheet` gives them as the CSV reader would,
+   * each with its spreadsheet row number); the file's outcome. The validator echoes rows
+   * joined by `;`, as in a semicolon CSV.
+   */
+  readSheet(parsed: ParsedCsv): FileImport {
+    this.head = null;
+    if (parsed.header.length > MAX_COLUMNS) return tooManyColumns(this.file, parsed.header.length);
+    this.start(parsed.header, parsed.delimiter);
+    if (this.outcome) return this.outcome;
+    for (const record of parsed.records) this.add(record.fields, record.line, undefined);
+    if (!this.rows || !this.dataset) return oneColumn(this.file);
+    return {
+      status: 'loaded',
+      file: this.file,
+      dataset: this.dataset,
+      encoding: 'xlsx',
+      delimiter: '',
+      ...this.rows.finish(),
+    };
   }
 
   /** Ends the text; the file's outcome. */
@@ -185,7 +212,7 @@ class FileReading {
     return { status: 'loaded', file: this.file, dataset: this.dataset, encoding, delimiter, ...result };
   }
 
-  private start(header: string[], delimiter: string, mappings: MappingStore, forced?: SavedMapping): void {
+  private start(header: string[], delimiter: string): void {
     this.head = null;
     if (this.outcome) return;
     if (header.length < 2) {
@@ -193,7 +220,7 @@ class FileReading {
       return;
     }
     const signature = headerSignature(header);
-    const mapping = forced ?? mappings[signature];
+    const mapping = this.forced ?? this.mappings[signature];
     let columns: ColumnAssignment;
     if (mapping) {
       const applied = applyMapping(mapping, header);
@@ -229,6 +256,15 @@ class FileReading {
   }
 }
 
+function tooManyColumns(file: string, columnCount: number): FailedFile {
+  return failed(
+    file,
+    'too-many-columns',
+    `Filen ${file} har ${formatCount(columnCount)} kolumner i rubrikraden; högst ${formatCount(MAX_COLUMNS)} kan läsas. ` +
+      'Kontrollera att det är rätt fil och att den är sparad som CSV. Inget har ändrats.',
+  );
+}
+
 function oneColumn(file: string): FailedFile {
   return failed(
     file,
@@ -262,6 +298,65 @@ export function importFile(
   const reading = new FileReading(file, mappings, forced, () => onProgress?.('kontrollerar', at / text.length));
   for (; at < text.length && !reading.outcome; at += TEXT_SLICE) reading.push(text.slice(at, at + TEXT_SLICE));
   return reading.finish(decoded.encoding);
+}
+
+/**
+ * Imports one worksheet as `importFile` imports a CSV: `read` is what `readSheet` (xlsx.ts) gave
+ * for the file's bytes. A workbook that cannot be read (an .xls, .ods, a damaged file …) yields its
+ * reader's message, naming the file. When the workbook has more sheets than the one read, a
+ * file-level warning (line 0) says which one was read.
+ * @example importSheet(readSheet(bytes), 'utredningar.xlsx').status // 'loaded'
+ */
+export function importSheet(
+  read: SheetRead | WorkbookFailure,
+  file: string,
+  mappings: MappingStore = {},
+  forced?: SavedMapping,
+  onProgress?: (step: ImportStep, fraction: number) => void,
+): FileImport {
+  if (!read.ok) {
+    const message = read.message.startsWith('Filen ')
+      ? `Filen ${file} ${read.message.slice('Filen '.length)}`
+      : `Filen ${file}: ${read.message}`;
+    return failed(file, read.reason === 'empty-sheet' ? 'empty-file' : 'not-workbook', `${message} Inget har ändrats.`);
+  }
+  const total = read.parsed.records.length;
+  onProgress?.('kontrollerar', 0);
+  const reading = new FileReading(file, mappings, forced, (rows) => onProgress?.('kontrollerar', rows / total));
+  const result = reading.readSheet(read.parsed);
+  if (result.status !== 'loaded' || read.sheets.length < 2) return result;
+  const others = read.sheets.length - 1;
+  const message =
+    `Arbetsboken ${file} har ${formatCount(read.sheets.length)} blad; bara bladet ”${read.sheet}” lästes ` +
+    `(${others === 1 ? 'det andra bladet' : `de ${formatCount(others)} andra bladen`} lästes inte). ` +
+    'Spara ett blad som egen fil för att läsa det.';
+  return {
+    ...result,
+    problems: [
+      { file, line: 0, column: '', value: read.sheet, code: 'unread-sheets', severity: 'varning', message },
+      ...result.problems,
+    ],
+  };
+}
+
+/**
+ * `importFile` for any file the user gives: a CSV is imported at once; bytes that start as a zip
+ * or an OLE2 file load the workbook reader (a chunk of its own, fetched once) and import the
+ * first visible sheet of an .xlsx, or say clearly what else the file is (.xls, .ods …).
+ * @example (await importAnyFile(xlsxBytes, 'utredningar.xlsx')).status // 'loaded'
+ */
+export async function importAnyFile(
+  bytes: Uint8Array,
+  file: string,
+  mappings: MappingStore = {},
+  forced?: SavedMapping,
+  onProgress?: (step: ImportStep, fraction: number) => void,
+): Promise<FileImport> {
+  if (!looksLikeWorkbook(bytes)) return importFile(bytes, file, mappings, forced, onProgress);
+  onProgress?.('avkodar', 0);
+  const { readSheet } = await import('./xlsx');
+  onProgress?.('tolkar', 0);
+  return importSheet(readSheet(bytes), file, mappings, forced, onProgress);
 }
 
 /** How far `importFileStream` has read. */

@@ -23,6 +23,10 @@ export type ProblemCode =
   | 'field-count'
   | 'quotes'
   | 'not-csv'
+  // A workbook that is no readable .xlsx (.xls, .ods, damaged …).
+  | 'not-workbook'
+  // A file-level warning: the workbook has more sheets than the one read.
+  | 'unread-sheets'
   | 'empty-file'
   | 'unknown-dataset'
   | 'missing-mapping'

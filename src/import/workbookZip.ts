@@ -38,10 +38,6 @@ export const corrupt = (what: string) =>
 export const ENCRYPTED_MESSAGE =
   'Filen är en lösenordsskyddad Excel-fil. Spara den utan lösenord som .xlsx eller CSV och försök igen.';
 
-export const ZIP = [0x50, 0x4b, 0x03, 0x04];
-export const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-export const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
 export interface ZipEntry {
   name: string;
   flags: number;
@@ -59,10 +55,6 @@ export interface Budget {
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
-
-export function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
-}
 
 /** Whether the UTF-16LE form of an ASCII word occurs in the bytes (names in an OLE2 directory). */
 export function containsUtf16(bytes: Uint8Array, word: string): boolean {

@@ -10,6 +10,7 @@
  * dates typed as text stay text, for the CSV date parser.
  */
 import { formatCount } from '../format/number';
+import { EMPTY_ZIP, OLE2, startsWith, ZIP } from './magic';
 import { BUILT_IN_DATE_FORMATS, excelSerialText, isDateFormat } from './excelDates';
 import type { ParsedCsv, ParsedRecord } from './parse';
 import { CLOSE, EMPTY, OPEN, XmlScanner } from './xml';
@@ -17,14 +18,10 @@ import {
   containsUtf16,
   corrupt,
   ENCRYPTED_MESSAGE,
-  EMPTY_ZIP,
-  OLE2,
   part,
   readZipDirectory,
-  startsWith,
   unpack,
   WorkbookError,
-  ZIP,
   type Budget,
   type WorkbookFailureReason,
   type ZipEntry,
