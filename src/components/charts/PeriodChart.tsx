@@ -25,7 +25,9 @@ export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[];
         <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
+          {/* Whole percents only: with shares of a few percent, ticks at 0,6 % steps all read "1 %" or "2 %". */}
           <YAxis
+            allowDecimals={false}
             tickFormatter={(v: number) => formatPercent(v / 100)}
             tick={{ fill: COLORS.text, fontSize: 12 }}
             width={52}
