@@ -7,7 +7,9 @@ import { basename } from 'node:path';
 import { Engine } from '../engine/engine';
 import { maskPersonnummer } from '../format/personnummer';
 import type { FileReconciliation } from '../import/acceptance';
-import { importFile, type MappingStore } from '../import/importFile';
+import { importFile, importSheet, type MappingStore } from '../import/importFile';
+import { looksLikeWorkbook } from '../import/magic';
+import { readSheet } from '../import/xlsx';
 import { isoDate, NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 
 /** Stops with a Swedish message; personnummer in it (a path, a header) are masked, as on every page. */
@@ -26,7 +28,10 @@ export function readMappings(path: string | undefined): MappingStore {
   }
 }
 
-/** Imports every file into one engine; stops with a Swedish message on a file it cannot take. */
+/**
+ * Imports every file into one engine, a CSV or the first visible sheet of an .xlsx (told apart by
+ * their bytes, as in the app); stops with a Swedish message on a file it cannot take.
+ */
 export function loadFiles(paths: readonly string[], mappings: MappingStore): Engine {
   const engine = new Engine();
   for (const path of paths) {
@@ -36,7 +41,10 @@ export function loadFiles(paths: readonly string[], mappings: MappingStore): Eng
     } catch {
       fail(`filen ${path} kan inte läsas.`);
     }
-    const result = importFile(bytes, basename(path), mappings);
+    const name = basename(path);
+    const result = looksLikeWorkbook(bytes)
+      ? importSheet(readSheet(bytes), name, mappings)
+      : importFile(bytes, name, mappings);
     if (result.status === 'failed') fail(result.problem.message);
     if (result.status === 'needs-mapping') {
       fail(
