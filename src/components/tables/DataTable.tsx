@@ -1,10 +1,13 @@
 /**
  * A table of ready-made rows with a caption and a CSV download. Preliminary rows are marked
- * in text ("prel."), not only by style.
+ * in text ("prel."), not only by style. A long table shows 200 rows at a time (TablePager.tsx);
+ * copy, CSV and print always take every row.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { TableScroll } from './cells';
 import { copyTable } from './copyTable';
+import { TablePager, usePaging } from './TablePager';
 import type { CsvColumn } from '../../format/csv';
 import { toCsv } from '../../format/csv';
 import { downloadText } from '../ui/download';
@@ -35,18 +38,28 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
   const [copied, setCopied] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const captionId = useId();
+  const paging = usePaging(rows.length);
   const copy = async () => {
     if (!tableRef.current) return;
     try {
-      await copyTable(tableRef.current);
+      // Every row, not only the page: render them all for the moment the copy is taken.
+      const wasAll = paging.all;
+      if (paging.paged) flushSync(() => paging.setAll(true));
+      const copied = copyTable(tableRef.current);
+      if (!wasAll) paging.setAll(false);
+      await copied;
       setCopied('Tabellen är kopierad – klistra in den i Word eller Excel.');
     } catch (e) {
       setCopied(e instanceof Error ? e.message : 'Kopieringen misslyckades.');
     }
   };
   const sortBy = sort ? columns[sort.column]?.sortValue : undefined;
-  const shown =
-    sort && sortBy ? [...rows].sort((a, b) => compare(sortBy(a), sortBy(b)) * (sort.descending ? -1 : 1)) : rows;
+  const sorted = useMemo(
+    () =>
+      sort && sortBy ? [...rows].sort((a, b) => compare(sortBy(a), sortBy(b)) * (sort.descending ? -1 : 1)) : rows,
+    [rows, sort, sortBy],
+  );
+  const shown = paging.paged ? sorted.slice(paging.range.start, paging.range.end) : sorted;
   const download = async () => {
     if (!csv) return;
     downloadText(csv.fileName, 'text' in csv ? await csv.text() : toCsv(csv.columns, rows));
@@ -69,7 +82,10 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
                     <button
                       type="button"
                       className="sort"
-                      onClick={() => setSort({ column: i, descending: sort?.column === i ? !sort.descending : false })}
+                      onClick={() => {
+                        setSort({ column: i, descending: sort?.column === i ? !sort.descending : false });
+                        paging.setPage(0);
+                      }}
                     >
                       {column.header}
                       <span aria-hidden="true">{sort?.column === i ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
@@ -101,6 +117,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, cs
           {footer && <tfoot>{footer}</tfoot>}
         </table>
       </TableScroll>
+      <TablePager total={rows.length} paging={paging} />
       <div className="table-actions">
         {csv && (
           <button type="button" className="secondary" onClick={download}>
