@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { UrlControlsContext } from '../components/ui/urlControls';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { usePublishedData } from '../data/published';
+import { useRestoreRememberedFiles } from '../data/rememberedFiles';
 import { useWorkspace } from '../data/queries';
 import { useUrlState } from '../data/urlState';
 
@@ -35,6 +36,7 @@ const PAGES = [
 export function App() {
   const [params, setParams] = useUrlState();
   const published = usePublishedData();
+  const restoring = useRestoreRememberedFiles();
   const workspace = useWorkspace();
   const page = PAGES.find((p) => p.id === params.get('sida')) ?? PAGES[0];
   const state = workspace.data;
@@ -94,7 +96,12 @@ export function App() {
             {published.error.message} Du kan fortfarande läsa in egna filer under Data och import.
           </p>
         )}
-        {!published.isPending && (
+        {restoring && !published.isPending && (
+          <p aria-busy="true" role="status">
+            Läser in filerna som sparats i den här webbläsaren…
+          </p>
+        )}
+        {!published.isPending && !restoring && (
           <Suspense
             fallback={
               <p aria-busy="true" role="status">
@@ -109,7 +116,7 @@ export function App() {
       <footer className="site-footer">
         <p>
           Uppgifterna behandlas bara i din webbläsare. Ingenting skickas vidare, ingenting sparas utom dina
-          kolumnmappningar.
+          kolumnmappningar och, om du väljer det under Data och import, filerna.
         </p>
       </footer>
     </UrlControlsContext.Provider>

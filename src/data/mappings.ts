@@ -18,6 +18,16 @@ export function saveMapping(signature: string, mapping: SavedMapping): MappingSt
   return store;
 }
 
+/** Whether any mapping is saved in this browser. */
+export function hasMappings(): boolean {
+  return Object.keys(loadMappings()).length > 0;
+}
+
+/** Deletes the saved mappings from this browser ("Glöm alla filer": they hold the files' headers). */
+export function forgetMappings(): void {
+  localStorage.removeItem(KEY);
+}
+
 /** The same JSON that `npm run report -- --mapping FILE` reads. */
 export function mappingsFileText(): string {
   return JSON.stringify(loadMappings(), null, 2) + '\n';

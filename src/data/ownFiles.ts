@@ -14,6 +14,8 @@ export interface OwnFile {
   importedAt: Date;
   /** Per column, values that held a personnummer. */
   masked: MaskedColumn[];
+  /** Loaded at start from this browser's storage (the user opted in to remembering files). */
+  fromBrowserMemory: boolean;
 }
 
 let ownFiles: ReadonlyMap<string, OwnFile> = new Map();
@@ -29,9 +31,15 @@ export function addOwnFiles(outcomes: readonly FileOutcome[], importedAt: Date):
   const next = new Map(ownFiles);
   for (const o of outcomes) {
     if (o.status !== 'loaded') continue;
-    next.set(o.file, { file: o.file, rowsRead: o.rowsRead, importedAt, masked: o.masked });
+    next.set(o.file, { file: o.file, rowsRead: o.rowsRead, importedAt, masked: o.masked, fromBrowserMemory: false });
   }
   set(next);
+}
+
+/** Marks a loaded file as loaded from this browser's storage, imported when it was first imported. */
+export function markFromBrowserMemory(file: string, importedAt: Date): void {
+  const own = ownFiles.get(file);
+  if (own) set(new Map(ownFiles).set(file, { ...own, importedAt, fromBrowserMemory: true }));
 }
 
 /** Forgets one file, or every file (null). */

@@ -8,7 +8,8 @@ export function AboutPage() {
         Insyn är en statisk webbsida. Filer du läser in tolkas i din egen webbläsare och skickas aldrig någonstans:
         ingen server, inga tredjepartstjänster, ingen statistik om användningen. Uppgifter som ser ut som personnummer
         visas aldrig och ersätts vid inläsningen av en pseudonym som bara gäller under sessionen. Inlästa rader sparas
-        inte när sidan stängs; bara dina kolumnmappningar sparas i webbläsaren.
+        inte när sidan stängs; bara dina kolumnmappningar sparas i webbläsaren – och filerna, om du kryssar i ”Kom ihåg
+        filerna i den här webbläsaren” under Data och import (tills du trycker på ”Glöm alla filer”).
       </p>
       <h2>Reglerna i korthet</h2>
       <ul>

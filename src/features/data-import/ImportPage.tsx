@@ -6,10 +6,11 @@ import { useRef, useState, type DragEvent } from 'react';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { downloadText } from '../../components/ui/download';
-import { mappingsFileText } from '../../data/mappings';
+import { hasMappings, mappingsFileText } from '../../data/mappings';
 import { useOwnFiles } from '../../data/ownFiles';
 import { fetchProblemsCsv, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
 import { useAsOfDescription } from '../../data/published';
+import { forgetAll, forgetFile, rememberLoaded, setRemember, useRemembered } from '../../data/rememberedFiles';
 import { reconciliationColumns } from '../../format/exports';
 import { PublishPackage } from './PublishPackage';
 import { formatCount, formatNumber } from '../../format/number';
@@ -51,6 +52,7 @@ export function ImportPage() {
   const load = useLoadFiles();
   const remove = useRemoveFile();
   const ownFiles = useOwnFiles();
+  const remembered = useRemembered();
   const reconciliation = useReconciliation(state?.version, asOf).data;
   const [severity, setSeverity] = useState<SeverityFilter>('alla');
   const [, setParams] = useUrlControls();
@@ -64,6 +66,7 @@ export function ImportPage() {
     if (files.length === 0) return;
     const result = await load.mutateAsync(await toInputs(files, mapping));
     setOutcomes(result.outcomes);
+    void rememberLoaded(files, result.outcomes, mapping);
     const waiting = new Map(pendingFiles);
     for (const file of files) waiting.delete(file.name);
     for (const outcome of result.outcomes) {
@@ -115,6 +118,13 @@ export function ImportPage() {
   const severityCount = (value: SeverityFilter) =>
     value === 'alla' ? allProblems.length : allProblems.filter((p) => p.severity === value).length;
   const loaded = !!state && state.files.length > 0;
+  const removeFile = (file: string | null) => remove.mutate(file, { onSuccess: () => void forgetFile(file) });
+  const fromMemory = [...ownFiles.values()].filter((f) => f.fromBrowserMemory).length;
+  const anythingStored = remembered.optedIn || remembered.stored.size > 0 || hasMappings();
+  const forgetEverything = async () => {
+    await forgetAll();
+    if (ownFiles.size > 0) remove.mutate(null);
+  };
 
   return (
     <section aria-labelledby="page-title">
@@ -210,18 +220,65 @@ export function ImportPage() {
                 <span>
                   {f.file} – {DATASET_LABELS[f.dataset]}
                   {f.demo && <span className="badge">Exempeldata</span>}
+                  {remembered.stored.has(f.file) && <span className="badge">Sparad i webbläsaren</span>}
                 </span>
-                <button type="button" className="secondary" onClick={() => remove.mutate(f.file)}>
+                <button type="button" className="secondary" onClick={() => removeFile(f.file)}>
                   Ta bort <span className="visually-hidden">{f.file}</span>
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" className="secondary" onClick={() => remove.mutate(null)}>
+          <button type="button" className="secondary" onClick={() => removeFile(null)}>
             Ta bort alla filer
           </button>
         </>
       )}
+
+      <h2>Spara filerna mellan besöken</h2>
+      <div className="remember" data-testid="remember">
+        <label>
+          <input
+            type="checkbox"
+            checked={remembered.optedIn}
+            aria-describedby="remember-statement"
+            onChange={(e) => void setRemember(e.target.checked)}
+          />{' '}
+          Kom ihåg filerna i den här webbläsaren
+        </label>
+        <p id="remember-statement">
+          Då sparas filerna som de är (med eventuella personnummer) okrypterade i den här webbläsarens lagring på den
+          här datorn, för ditt användarkonto, tills du trycker på ”Glöm alla filer”. Alla som kommer åt datorns
+          användarkonto kan läsa dem. Använd det inte på en delad dator. Tar du bort bocken raderas de sparade filerna;
+          de inlästa finns kvar tills du stänger sidan.
+        </p>
+        {fromMemory > 0 && (
+          <p data-testid="from-browser-memory">
+            {fromMemory === 1 ? 'En fil' : `${formatNumber(fromMemory)} filer`} lästes in ur den här webbläsarens minne
+            när sidan öppnades.
+          </p>
+        )}
+        {remembered.problem && (
+          <p role="alert" className="error">
+            {remembered.problem}
+          </p>
+        )}
+        {anythingStored && (
+          <>
+            <button
+              type="button"
+              className="secondary"
+              aria-describedby="forget-all-note"
+              onClick={() => void forgetEverything()}
+            >
+              Glöm alla filer
+            </button>
+            <p id="forget-all-note" className="hint">
+              Tar bort filerna ur webbläsarens lagring och ur appen, och även sparade kolumnmappningar (de innehåller
+              filernas rubriker; spara dem som fil nedan först om du behöver dem).
+            </p>
+          </>
+        )}
+      </div>
 
       {loaded && (
         <>
