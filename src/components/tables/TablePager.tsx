@@ -45,7 +45,9 @@ export function usePaging(total: number) {
   const [page, setPage] = useState(0);
   const [all, setAll] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const long = total > PAGE_SIZE;
   useEffect(() => {
+    if (!long) return;
     // flushSync: the rows must be in the document before the browser lays out the printout.
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
@@ -55,8 +57,8 @@ export function usePaging(total: number) {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
     };
-  }, []);
-  const paged = total > PAGE_SIZE && !all && !printing;
+  }, [long]);
+  const paged = long && !all && !printing;
   const range = paged ? pageRange(total, page) : { start: 0, end: total, page: 0, pageCount: 1 };
   return { range, paged, all, setPage, setAll };
 }
