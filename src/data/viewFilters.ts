@@ -4,27 +4,22 @@
  */
 import { useMemo } from 'react';
 import type { ViewQuery } from '../engine/types';
-import { DEFAULT_PERIOD, latestCompleteQuarter, NO_DATE, parseIsoMonth, parseQuarter } from '../kpi';
+import { latestCompleteQuarter, NO_DATE } from '../kpi';
 import { useAsOf } from './published';
+import { readUrlParams } from './urlSchema';
 import { useUrlState } from './urlState';
-
-/** Days between closing and reopening that the watch page flags by default. */
-const DEFAULT_REOPEN_WINDOW = 30;
 
 export function useViewFilters() {
   const [params, setParams] = useUrlState();
   const { asOf, source } = useAsOf();
-  const [from, to] = (params.get('period') ?? `${DEFAULT_PERIOD.from}-${DEFAULT_PERIOD.to}`).split('-').map(Number);
-  const periodFrom = from >= 1 && from <= 12 ? from : DEFAULT_PERIOD.from;
-  const periodTo = to >= 1 && to <= 12 ? to : DEFAULT_PERIOD.to;
-  const units = params.getAll('enhet');
+  const url = readUrlParams(params);
+  const { units, shiftToWorkingDay, reopenWindow } = url;
+  const { from: periodFrom, to: periodTo } = url.period;
   const unitsKey = units.join('\u0000');
-  const fromMonth = parseIsoMonth(params.get('fran') ?? '') ?? undefined;
-  const toMonth = parseIsoMonth(params.get('till') ?? '') ?? undefined;
-  const shiftToWorkingDay = params.get('helgflytt') === '1';
+  const fromMonth = url.fromMonth ?? undefined;
+  const toMonth = url.toMonth ?? undefined;
   /** The IVO list's quarter: the chosen one, else the latest that has ended at the as-of date. */
-  const quarter = parseQuarter(params.get('kvartal') ?? '') ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
-  const reopenWindow = Math.max(0, Number(params.get('aterinom') ?? DEFAULT_REOPEN_WINDOW) || DEFAULT_REOPEN_WINDOW);
+  const quarter = url.quarter ?? (asOf === NO_DATE ? null : latestCompleteQuarter(asOf));
   /** As-of date, units and the deadline setting: what every page's query starts from. Stable while the choices are, so TanStack Query keys stay equal. */
   const baseQuery = useMemo<ViewQuery | null>(
     () =>
