@@ -3,7 +3,13 @@
  * chosen in the URL, the manifest's while only its files are loaded, else the files' own.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FileInput, ResponseMap, WorkspaceState } from '../engine/protocol';
+import type { FileInput, FileOutcome, ResponseMap, WorkspaceState } from '../engine/protocol';
+import {
+  PACKAGE_KIND,
+  type AggregateTables,
+  type PackageManifest,
+  type PublishedPackage,
+} from '../kpi/publishedPackage';
 import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 import { AS_OF_RULE_LABELS, type AsOfRule } from '../kpi/asOf';
 import { loadMappings } from './mappings';
@@ -13,6 +19,8 @@ import { useUrlState } from './urlState';
 import { callWorker } from './workerClient';
 
 export interface Manifest {
+  /** `aggregat` for a published package of aggregates (issue 13); absent for record-level files. */
+  kind?: string;
   title?: string;
   demo?: boolean;
   source?: string;
@@ -21,7 +29,8 @@ export interface Manifest {
 }
 
 /**
- * Loads the published data named by data/manifest.json (the demo data is served this way).
+ * Loads the published data named by data/manifest.json: a package of aggregates (`kind: "aggregat"`,
+ * its tables as `<table>.json` beside it), or record-level files named in `files`.
  * Returns null when the site has no manifest.
  */
 export function usePublishedData() {
@@ -36,6 +45,22 @@ export function usePublishedData() {
       if (response.status === 404) return null;
       if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (manifest.json: HTTP ${response.status}).`);
       const manifest = (await response.json()) as Manifest;
+      if (manifest.kind === PACKAGE_KIND) {
+        const pkg = await fetchPackage(manifest as unknown as PackageManifest);
+        const state = await callWorker({ type: 'loadPackage', package: pkg, demo: manifest.demo === true });
+        client.setQueryData(queryKeys.workspace, state);
+        const asOf = parseIsoDate(pkg.manifest.asOf);
+        const outcomes: FileOutcome[] = [];
+        return {
+          manifest: {
+            ...manifest,
+            source: manifest.source ?? `Publicerat paket med aggregat, uttag ${pkg.manifest.asOf}`,
+            files: pkg.manifest.sources.map((s) => s.file),
+          },
+          asOf,
+          outcomes,
+        };
+      }
       const files: FileInput[] = await Promise.all(
         manifest.files.map(async (name) => {
           const file = await fetch(dataUrl(name), { cache: 'no-cache' });
@@ -53,6 +78,19 @@ export function usePublishedData() {
       return { manifest, asOf: manifest.asOf ? parseIsoDate(manifest.asOf) : null, outcomes };
     },
   });
+}
+
+/** A package's tables, fetched beside its manifest. */
+async function fetchPackage(manifest: PackageManifest): Promise<PublishedPackage> {
+  const tables: AggregateTables = {};
+  await Promise.all(
+    manifest.tables.map(async (name) => {
+      const file = await fetch(dataUrl(`${name}.json`), { cache: 'no-cache' });
+      if (!file.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}.json: HTTP ${file.status}).`);
+      Object.assign(tables, { [name]: await file.json() });
+    }),
+  );
+  return { manifest, tables };
 }
 
 /** The published manifest, while every loaded file came from it (the user has loaded none of their own); else null. */

@@ -7,6 +7,7 @@ import type { DatasetKind, SavedMapping } from '../import/datasets';
 import type { FileNeedingMapping, MappingStore } from '../import/importFile';
 import type { MaskedColumn, Problem } from '../import/validate';
 import type { DayNumber } from '../kpi';
+import type { PublishedPackage } from '../kpi/publishedPackage';
 import type {
   ConcernView,
   FilesAsOf,
@@ -55,6 +56,11 @@ export interface WorkspaceState {
   /** The loaded files' default as-of date, its rule, and its Swedish source for the page. */
   defaultAsOf: FilesAsOf;
   demo: boolean;
+  /**
+   * A published package of aggregates is shown (no records): its title, as-of date and when it was
+   * made. `files` are then the package's source files. Null when records are loaded.
+   */
+  package: { title: string; asOf: string; created: string } | null;
 }
 
 /** The reconciliation with at most PROBLEM_LIMIT problems; `problemCount` counts them all. */
@@ -64,6 +70,8 @@ export interface ReconciliationView extends ReconciliationData {
 
 export type Request =
   | { type: 'load'; files: FileInput[]; mappings: MappingStore; demo: boolean }
+  /** Shows a published package of aggregates until files are loaded (issue 13). */
+  | { type: 'loadPackage'; package: PublishedPackage; demo: boolean }
   | { type: 'remove'; file: string }
   | { type: 'clear' }
   | { type: 'state' }
@@ -79,6 +87,7 @@ export type Request =
 
 export interface ResponseMap {
   load: { outcomes: FileOutcome[]; state: WorkspaceState };
+  loadPackage: WorkspaceState;
   remove: WorkspaceState;
   clear: WorkspaceState;
   state: WorkspaceState;

@@ -3,17 +3,24 @@
 import { toCsv } from '../format/csv';
 import { problemColumns } from '../format/exports';
 import { importAnyFile, importFraction } from '../import/importFile';
+import { NO_DATE, parseIsoDate } from '../kpi';
 import { Engine } from './engine';
+import { PackageViews } from './views/fromPackage';
 import { publishView } from './views/publish';
 import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
 
 const workspace = new Engine();
 const demoFiles = new Set<string>();
 let version = 0;
+/** A published package of aggregates, shown while no file is loaded (issue 13). */
+let published: { views: PackageViews; demo: boolean } | null = null;
+const fromPackage = () => (workspace.loadedFiles.length === 0 ? published?.views : undefined);
 /** Problems sent to the page at most; the full list is in the CSV download. */
 const PROBLEM_LIMIT = 2000;
 
 function state(): WorkspaceState {
+  const views = fromPackage();
+  if (views && published) return packageState(views, published.demo);
   const files = workspace.loadedFiles.map((f) => ({ file: f.file, dataset: f.dataset, demo: demoFiles.has(f.file) }));
   return {
     version,
@@ -22,6 +29,23 @@ function state(): WorkspaceState {
     latestEventDate: workspace.latestEventDate(),
     defaultAsOf: workspace.defaultAsOf(),
     demo: files.length > 0 && files.every((f) => f.demo),
+    package: null,
+  };
+}
+
+/** The state while a package is shown: its source files, as-of date and title, no records. */
+function packageState(views: PackageViews, demo: boolean): WorkspaceState {
+  const { manifest } = views.pkg;
+  const asOf = parseIsoDate(manifest.asOf) ?? NO_DATE;
+  const files = manifest.sources.map((s) => ({ file: s.file, dataset: s.dataset, demo }));
+  return {
+    version,
+    files,
+    datasets: [...new Set(files.map((f) => f.dataset))],
+    latestEventDate: asOf,
+    defaultAsOf: { asOf, rule: 'last-event', laterEvents: 0, laterRows: 0, source: 'enligt det publicerade paketet' },
+    demo,
+    package: { title: manifest.title, asOf: manifest.asOf, created: manifest.created },
   };
 }
 
@@ -48,6 +72,8 @@ async function handle(
             ),
         );
         if (result.status === 'loaded') {
+          // Files replace a published package.
+          published = null;
           // The user's own data replaces the demo data; the two are never mixed.
           if (!request.demo && !cleared && demoFiles.size > 0) {
             workspace.clear();
@@ -73,12 +99,20 @@ async function handle(
       if (outcomes.some((o) => o.status === 'loaded')) version++;
       return { outcomes, state: state() };
     }
+    case 'loadPackage':
+      workspace.clear();
+      demoFiles.clear();
+      published = { views: new PackageViews(request.package), demo: request.demo };
+      version++;
+      return state();
     case 'remove':
+      if (fromPackage()) published = null;
       workspace.remove(request.file);
       demoFiles.delete(request.file);
       version++;
       return state();
     case 'clear':
+      published = null;
       workspace.clear();
       demoFiles.clear();
       version++;
@@ -92,17 +126,18 @@ async function handle(
     case 'problemsCsv':
       return toCsv(problemColumns, workspace.reconciliation(request.asOf).problems);
     case 'investigations':
-      return workspace.investigations(request.query);
+      return (fromPackage() ?? workspace).investigations(request.query);
     case 'concerns':
-      return workspace.concerns(request.query);
+      return (fromPackage() ?? workspace).concerns(request.query);
     case 'decisions':
-      return workspace.decisions(request.query);
+      return (fromPackage() ?? workspace).decisions(request.query);
     case 'overview':
-      return workspace.overview(request.query);
+      return (fromPackage() ?? workspace).overview(request.query);
     case 'watch':
       return workspace.watch(request.query);
     case 'ivoList':
-      return workspace.ivoList(request.query);
+      // A package holds no list of decisions.
+      return fromPackage() ? null : workspace.ivoList(request.query);
     case 'publish':
       return publishView(workspace, request.query);
   }

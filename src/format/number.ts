@@ -7,6 +7,14 @@
 export const THIN_SPACE = '\u202f';
 const MINUS = '\u2212';
 
+/**
+ * A count hidden in a published package (NaN in a view, issue 13). Mostly 1–4; some are hidden
+ * only so that no other can be worked out, which the page's note says.
+ */
+export const HIDDEN_COUNT_TEXT = 'färre än 5';
+/** A share, change or figure made from a hidden count. */
+export const HIDDEN_FIGURE_TEXT = 'dolt';
+
 /** Rounds half away from zero. @example roundHalfAwayFromZero(-2.5) // -3 */
 export function roundHalfAwayFromZero(value: number, decimals = 0): number {
   const factor = 10 ** decimals;
@@ -20,6 +28,7 @@ export function roundHalfAwayFromZero(value: number, decimals = 0): number {
  * @example formatNumber(12345.678, 1) // '12 345,7'
  */
 export function formatNumber(value: number, decimals = 0): string {
+  if (Number.isNaN(value)) return HIDDEN_FIGURE_TEXT;
   const rounded = roundHalfAwayFromZero(value, decimals);
   const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, THIN_SPACE);
@@ -29,17 +38,20 @@ export function formatNumber(value: number, decimals = 0): string {
 
 /** A share (0–1) as a whole percent. @example formatPercent(0.2015) // '20 %' */
 export function formatPercent(share: number | null, decimals = 0): string {
-  return share === null ? '–' : `${formatNumber(share * 100, decimals)}${THIN_SPACE}%`;
+  if (share === null) return '–';
+  return Number.isNaN(share) ? HIDDEN_FIGURE_TEXT : `${formatNumber(share * 100, decimals)}${THIN_SPACE}%`;
 }
 
 /** A change in percentage points with its sign. @example formatPoints(-6.2) // '−6' */
 export function formatPoints(points: number | null, decimals = 0): string {
   if (points === null) return '–';
+  if (Number.isNaN(points)) return HIDDEN_FIGURE_TEXT;
   const text = formatNumber(points, decimals);
   return roundHalfAwayFromZero(points, decimals) > 0 ? `+${text}` : text;
 }
 
 /** A count, or a dash when missing. */
 export function formatCount(value: number | null): string {
-  return value === null ? '–' : formatNumber(value);
+  if (value === null) return '–';
+  return Number.isNaN(value) ? HIDDEN_COUNT_TEXT : formatNumber(value);
 }

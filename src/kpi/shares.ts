@@ -80,7 +80,10 @@ export function percentagePoints(share: number | null, previous: number | null):
   return share !== null && previous !== null ? (share - previous) * 100 : null;
 }
 
-/** A share as percent 0–100 for a chart axis, unrounded. @example toPercent(0.25) // 25 */
+/**
+ * A share as percent 0–100 for a chart axis, unrounded; null (a gap) when missing or hidden (NaN).
+ * @example toPercent(0.25) // 25
+ */
 export function toPercent(share: number | null): number | null {
-  return share === null ? null : share * 100;
+  return share === null || Number.isNaN(share) ? null : share * 100;
 }

@@ -142,6 +142,7 @@ describe('Importing files', () => {
 
     // A later as-of date chosen by the user takes F-7 in again, and the sum still holds.
     await page.getByLabel('Uttagsdatum', { exact: true }).fill('2026-01-05');
+    await page.getByLabel('Uttagsdatum', { exact: true }).press('Enter');
     await page.waitForFunction(() =>
       document
         .querySelector('[data-testid="reconciliation-total"]')

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { monthName } from '../../format/date';
 import { isoMonth, type DayNumber, type MonthIndex } from '../../kpi';
 import { AsOfInput } from './AsOfInput';
+import { DateField } from './DateField';
 import { useUrlControls } from './urlControls';
 
 interface Props {
@@ -23,16 +24,14 @@ export function ViewControls({ asOf, range, unitOptions, units, children }: Prop
     firstMonth: MonthIndex,
     lastMonth: MonthIndex,
   ) => (
-    <label>
-      {label}
-      <input
-        type="month"
-        value={isoMonth(value)}
-        min={isoMonth(firstMonth)}
-        max={isoMonth(lastMonth)}
-        onChange={(e) => setParams({ [key]: e.target.value || null })}
-      />
-    </label>
+    <DateField
+      label={label}
+      kind="month"
+      value={isoMonth(value)}
+      min={isoMonth(firstMonth)}
+      max={isoMonth(lastMonth)}
+      onCommit={(month) => setParams({ [key]: month })}
+    />
   );
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Urval">

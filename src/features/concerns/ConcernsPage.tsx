@@ -22,6 +22,7 @@ import {
 import { formatCount, formatNumber, formatPercent } from '../../format/number';
 import type { ConcernView } from '../../data/types';
 import { inTimeShareOf, isoDate, isoMonth, type ReasonRow } from '../../kpi';
+import { SuppressionNote } from '../../components/ui/PackageNotes';
 
 type ConcernRow = ConcernView['rows'][number];
 
@@ -166,6 +167,7 @@ export function ConcernsPage() {
         anmälan kom in. Dag 14 är i tid; saknas förhandsbedömning när dag 14 passerat räknas anmälan som sen.
         Anmälningar om barn som redan utreds räknas bland inkomna men inte i andelen.
       </p>
+      {data.fromPackage && <SuppressionNote />}
       <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
       <p className="meta" data-testid="concerns-meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.total)} orosanmälningar

@@ -27,6 +27,7 @@ import {
   type IvoEntry,
   type IvoSummaryRow,
 } from '../../kpi';
+import { NoRecordsNote, SuppressionNote } from '../../components/ui/PackageNotes';
 
 const GROUP_LABELS: Record<IvoSummaryRow['group'], string> = {
   insats: 'Insats',
@@ -150,11 +151,12 @@ export function DecisionsPage() {
         fristdagen är i tid). Beslut som inte verkställts i tid rapporteras till IVO varje kvartal tills de verkställts,
         liksom verkställighet som avbrutits och inte återupptagits inom tre månader.
       </p>
+      {data.fromPackage && <SuppressionNote />}
       <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
       <p className="meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource}) · {formatNumber(data.total)} beslut
         {units.length > 0 ? ` i ${units.join(', ')}` : ''}
-        {data.hasInterruptions ? '' : ' · avbrott saknas i filen'}
+        {data.hasInterruptions || data.fromPackage ? '' : ' · avbrott saknas i filen'}
       </p>
       {!shares && (
         <p className="notice" role="status">
@@ -252,6 +254,7 @@ export function DecisionsPage() {
 
       <div className="print-section">
         <h2 id="ivo">Kvartalsrapport till IVO {label}</h2>
+        {data.fromPackage && <NoRecordsNote what="IVO-listan över enskilda beslut" />}
         <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Välj kvartal">
           <label>
             Kvartal
@@ -268,7 +271,7 @@ export function DecisionsPage() {
             Skriv ut
           </button>
         </form>
-        {list && (
+        {list && !data.fromPackage && (
           <>
             <p data-testid="ivo-summary">
               {formatNumber(list.entries.length)} ärenden att rapportera för {label}

@@ -12,6 +12,7 @@ import { formatMonth } from '../../format/date';
 import { investigationMonthlyColumns, periodColumns, type InvestigationMonthRow } from '../../format/exports';
 import { formatCount, formatNumber, formatPercent, formatPoints } from '../../format/number';
 import { isoDate, isoMonth } from '../../kpi';
+import { SuppressionNote } from '../../components/ui/PackageNotes';
 
 const columns: Column<InvestigationMonthRow>[] = [
   {
@@ -126,6 +127,7 @@ export function InvestigationsPage() {
         månader. Fristen är startdatum + 4 kalendermånader (sista dagen i månaden om dagen saknas); avslut på fristdagen
         är i tid.
       </p>
+      {data.fromPackage && <SuppressionNote />}
 
       <ViewControls asOf={asOf} range={range} unitOptions={data.units} units={units} />
 

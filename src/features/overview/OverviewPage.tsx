@@ -9,6 +9,7 @@ import { formatMonth, formatMonthLong, monthName } from '../../format/date';
 import { formatPercent, formatPoints } from '../../format/number';
 import type { OverviewCard } from '../../data/types';
 import { isoDate, monthOfYear, yearOfMonth, type Direction } from '../../kpi';
+import { SuppressionNote } from '../../components/ui/PackageNotes';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
 
@@ -133,6 +134,7 @@ export function OverviewPage() {
         Senaste avslutade månad och året hittills, jämfört med samma period föregående år. Pilen och ordet säger om
         förändringen är en förbättring eller en försämring.
       </p>
+      {view.data.fromPackage && <SuppressionNote />}
       <ViewControls asOf={asOf} unitOptions={view.data.units} units={units} />
       <p className="meta">
         Uttagsdatum {isoDate(asOf)} ({asOfSource})

@@ -28,6 +28,7 @@ import {
   type PeriodRow,
   type YearOverYearRow,
 } from '../../kpi';
+import { SuppressionNote } from '../../components/ui/PackageNotes';
 
 interface ShareMonth {
   month: MonthIndex;
@@ -255,6 +256,7 @@ export function ReportPage() {
           Uppföljning av lagstadgade tidsfrister, {span} {year}
         </h1>
         <p>Rapport till socialnämnden{units.length > 0 ? ` – ${units.join(', ')}` : ''}.</p>
+        {state.package && <SuppressionNote />}
         <dl>
           <dt>Uttagsdatum</dt>
           <dd data-testid="report-as-of">

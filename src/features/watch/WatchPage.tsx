@@ -8,6 +8,7 @@ import { useViewFilters } from '../../data/viewFilters';
 import { formatCount, formatNumber } from '../../format/number';
 import type { WatchConcern, WatchCounts, WatchDecision, WatchInvestigation, WatchReopening } from '../../data/types';
 import { isoDate, NO_DATE, WATCH_BUCKET_LABELS, type WatchBucket } from '../../kpi';
+import { NoRecordsNote } from '../../components/ui/PackageNotes';
 
 const URGENT: WatchBucket[] = ['overdue', 'within14', 'within30'];
 const BUCKET_ORDER: Record<WatchBucket, number> = { overdue: 0, within14: 1, within30: 2, later: 3 };
@@ -82,6 +83,13 @@ export function WatchPage() {
   const view = useView('watch', state?.version, query);
   const data = view.data;
 
+  if (state?.package)
+    return (
+      <section aria-labelledby="page-title">
+        <h1 id="page-title">Bevakning av frister</h1>
+        <NoRecordsNote what="de öppna ärendena och återöppnade utredningar" />
+      </section>
+    );
   const status = viewStatus('Bevakning', 'Inga filer är inlästa.', !state || state.files.length === 0, view);
   if (status || !data) return status;
 
