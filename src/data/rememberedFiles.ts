@@ -218,7 +218,11 @@ async function storeSessionFiles(files: readonly SessionFile[]): Promise<void> {
  */
 export async function setRemember(on: boolean): Promise<void> {
   if (on) {
-    localStorage.setItem(OPT_IN_KEY, '1');
+    try {
+      localStorage.setItem(OPT_IN_KEY, '1');
+    } catch (error) {
+      return failure('Webbläsaren tillåter inte att filerna sparas', error);
+    }
     update({ optedIn: true, problem: null });
     await storeSessionFiles([...session.values()]);
   } else {
