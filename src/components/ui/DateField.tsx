@@ -60,7 +60,7 @@ export function DateField({ label, kind, value, min, max, onCommit }: Props) {
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        size={kind === 'date' ? 11 : 8}
+        className={kind}
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-format ${id}-error` : `${id}-format`}
