@@ -5,6 +5,7 @@
  * its bytes and loads the workbook reader (`xlsx.ts`, a chunk of its own) only then.
  */
 import { formatCount } from '../format/number';
+import { maskPersonnummer } from '../format/personnummer';
 import { createCsvDecoder, decodeCsvBytes, type Encoding } from './decode';
 import {
   applyMapping,
@@ -315,9 +316,11 @@ export function importSheet(
   onProgress?: (step: ImportStep, fraction: number) => void,
 ): FileImport {
   if (!read.ok) {
-    const message = read.message.startsWith('Filen ')
-      ? `Filen ${file} ${read.message.slice('Filen '.length)}`
-      : `Filen ${file}: ${read.message}`;
+    // Sheet names in the reader's message are the user's text: a personnummer there is masked.
+    const text = maskPersonnummer(read.message);
+    const message = text.startsWith('Filen ')
+      ? `Filen ${file} ${text.slice('Filen '.length)}`
+      : `Filen ${file}: ${text}`;
     return failed(file, read.reason === 'empty-sheet' ? 'empty-file' : 'not-workbook', `${message} Inget har ändrats.`);
   }
   const total = read.parsed.records.length;
@@ -326,14 +329,15 @@ export function importSheet(
   const result = reading.readSheet(read.parsed);
   if (result.status !== 'loaded' || read.sheets.length < 2) return result;
   const others = read.sheets.length - 1;
+  const sheet = maskPersonnummer(read.sheet);
   const message =
-    `Arbetsboken ${file} har ${formatCount(read.sheets.length)} blad; bara bladet ”${read.sheet}” lästes ` +
+    `Arbetsboken ${file} har ${formatCount(read.sheets.length)} blad; bara bladet ”${sheet}” lästes ` +
     `(${others === 1 ? 'det andra bladet' : `de ${formatCount(others)} andra bladen`} lästes inte). ` +
     'Spara ett blad som egen fil för att läsa det.';
   return {
     ...result,
     problems: [
-      { file, line: 0, column: '', value: read.sheet, code: 'unread-sheets', severity: 'varning', message },
+      { file, line: 0, column: '', value: sheet, code: 'unread-sheets', severity: 'varning', message },
       ...result.problems,
     ],
   };

@@ -202,6 +202,25 @@ describe('importAnyFile on workbooks', () => {
     ]);
   });
 
+  it('masks a personnummer in a sheet name it repeats', async () => {
+    const bytes = csvToXlsx(header + 'U-1;2025-01-31;;Norr\n', {
+      ...SERIAL,
+      sheetName: '19121212-1212',
+      moreSheets: [{ name: 'B', csv: 'x;y\n' }],
+    });
+    const warning = loaded(await importAnyFile(bytes, 'a.xlsx')).problems[0];
+    expect([warning.value, warning.message]).toEqual([
+      'ÅÅMMDD-XXXX',
+      expect.stringContaining('bara bladet ”ÅÅMMDD-XXXX” lästes') as string,
+    ]);
+    expect(JSON.stringify(warning)).not.toContain('1212-1212');
+    const empty = csvToXlsx('\n', { ...TEXT, sheetName: '121212-1212' });
+    const failed = await importAnyFile(empty, 'tom.xlsx');
+    expect(failed.status === 'failed' && failed.problem.message).toBe(
+      'Filen tom.xlsx: Bladet ”ÅÅMMDD-XXXX” är tomt. Inget har ändrats.',
+    );
+  });
+
   it('gives an .xls, an .ods, another zip and an empty sheet a clear message naming the file', async () => {
     const xls = new Uint8Array(2048);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
