@@ -16,6 +16,7 @@ import {
   type FieldKind,
 } from '../../import/datasets';
 import type { MappingStore } from '../../import/importFile';
+import { looksLikeWorkbook } from '../../import/magic';
 import { parseCsv } from '../../import/parse';
 
 /** Encodings DuckDB's CSV reader decodes itself. Windows-1252 is read as latin-1 (same for å, ä, ö). */
@@ -76,7 +77,15 @@ function readHeader(
   encoding: CsvEncoding,
   delimiter: string | undefined,
 ): { header: string[]; delimiter: string; skip: number } {
-  const label = encoding === 'utf-16' ? (start[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding;
+  // Node's TextDecoder names latin-1 as the WHATWG standard does: windows-1252.
+  const label =
+    encoding === 'utf-16'
+      ? start[0] === 0xff
+        ? 'utf-16le'
+        : 'utf-16be'
+      : encoding === 'latin-1'
+        ? 'windows-1252'
+        : encoding;
   const text = new TextDecoder(label).decode(start).replace(/^\ufeff/, '');
   const skip = /^"?sep=.?"?\r?\n/i.test(text) ? 1 : 0;
   const lines = text.split(/\r?\n/);
@@ -88,14 +97,26 @@ function readHeader(
 }
 
 /**
- * A column's value with every personnummer hidden as the app's import hides it: a pseudonym in key
- * columns (ids, person key), `ÅÅMMDD-XXXX` in text and category columns. The functions are the
- * app's own (registered by registerPersonnummerFunctions); only values with ten digits reach them.
+ * A column's value as the app's import reads it: dates as ÅÅÅÅ-MM-DD (dateText), and every
+ * personnummer hidden as the import hides it: a pseudonym in key columns (ids, person key),
+ * `ÅÅMMDD-XXXX` in text and category columns. The functions are the app's own (registered in
+ * sqlReport.ts); only values with ten digits reach the personnummer ones.
  */
-function hidePersonnummer(column: string, kind: FieldKind): string {
-  if (kind === 'date' || kind === 'sex' || kind === 'integer') return column;
+function asImported(column: string, kind: FieldKind): string {
+  if (kind === 'date') return dateText(column);
+  if (kind === 'sex' || kind === 'integer') return column;
   const fn = kind === 'id' || kind === 'ref' || kind === 'person' ? 'insyn_pseudonym' : 'insyn_maskera';
   return `CASE WHEN LENGTH(${column}) - LENGTH(TRANSLATE(${column}, '0123456789', '')) >= 10 THEN ${fn}(${column}) ELSE ${column} END`;
+}
+
+/**
+ * A date column as the SQL reads it, `ÅÅÅÅ-MM-DD`: a value already written so is passed on, any
+ * other goes through the app's own date reader (`insyn_datum`, registered in sqlReport.ts):
+ * `31/1/2025`, `20250131`, `2025-01-31 00:00`, an instant with an offset as its date in Stockholm;
+ * an impossible one becomes text the SQL rejects, as the app rejects the row.
+ */
+function dateText(column: string): string {
+  return `CASE WHEN LENGTH(${column}) = 10 AND SUBSTR(${column}, 5, 1) = '-' AND SUBSTR(${column}, 8, 1) = '-' THEN ${column} ELSE insyn_datum(${column}) END`;
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -116,6 +137,10 @@ export async function loadCsv(
   const file = basename(path);
   const start = head(path);
   if (start.length === 0) throw new ReportInputError(`Filen ${file} är tom.`);
+  if (looksLikeWorkbook(start))
+    throw new ReportInputError(
+      `${file} är en arbetsbok (.xlsx, .xls eller .ods), inte en CSV-fil. DuckDB-motorn läser bara CSV: spara bladet som CSV, eller kör utan --engine duckdb (appens motor läser .xlsx).`,
+    );
   const encoding = dialect.encoding ?? detectEncoding(path, start);
   const { header, delimiter, skip } = readHeader(start, encoding, dialect.delimiter);
   if (header.length < 2)
@@ -140,7 +165,7 @@ export async function loadCsv(
   const fileColumns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const fields = DATASETS[dataset].fields;
   const select = fields
-    .map((f) => `${f.key in columns ? hidePersonnummer(`c${columns[f.key]}`, f.kind) : 'NULL'} AS ${ident(f.key)}`)
+    .map((f) => `${f.key in columns ? asImported(`c${columns[f.key]}`, f.kind) : 'NULL'} AS ${ident(f.key)}`)
     .join(', ');
   const table = `fil_${order}`;
   // The rowid of a table created in one statement follows the file's line order.

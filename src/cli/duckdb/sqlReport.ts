@@ -24,6 +24,7 @@ import {
 } from '../../format/exports';
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
+import { parseDate } from '../../import/dates';
 import { pseudonymize } from '../../import/pseudonyms';
 import {
   isoDate,
@@ -127,12 +128,13 @@ async function runSqlFiles(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * The app's own personnummer handling as SQL functions for the loading step: `insyn_pseudonym`
- * (key columns: the session's salted pseudonym, so rows of one person stay linked) and
- * `insyn_maskera` (text and category columns: `ÅÅMMDD-XXXX`). Both trim, as the import does.
+ * The app's own personnummer and date handling as SQL functions for the loading step:
+ * `insyn_pseudonym` (key columns: the session's salted pseudonym, so rows of one person stay
+ * linked), `insyn_maskera` (text and category columns: `ÅÅMMDD-XXXX`) and `insyn_datum` (dates in
+ * the other forms exports write). All trim, as the import does.
  */
-function registerPersonnummerFunctions(connection: DuckDBConnection, api: DuckDBApi): void {
-  const register = (name: string, hide: (text: string) => string) =>
+function registerAppFunctions(connection: DuckDBConnection, api: DuckDBApi): void {
+  const register = (name: string, map: (text: string) => string) =>
     connection.registerScalarFunction(
       api.DuckDBScalarFunction.create({
         name,
@@ -142,7 +144,7 @@ function registerPersonnummerFunctions(connection: DuckDBConnection, api: DuckDB
           const values = input.getColumnVector(0);
           for (let row = 0; row < input.rowCount; row++) {
             const value = values.getItem(row);
-            output.setItem(row, value === null ? null : hide(String(value).trim()));
+            output.setItem(row, value === null ? null : map(String(value).trim()));
           }
           output.flush();
         },
@@ -150,6 +152,12 @@ function registerPersonnummerFunctions(connection: DuckDBConnection, api: DuckDB
     );
   register('insyn_pseudonym', pseudonymize);
   register('insyn_maskera', maskPersonnummer);
+  // Dates not written ÅÅÅÅ-MM-DD, read by the app's parseDate: ISO text, NULL when empty, and text
+  // no date cast accepts when impossible (the SQL then rejects the row, as the app does).
+  register('insyn_datum', (text) => {
+    const parsed = parseDate(text);
+    return parsed === NO_DATE ? '' : Number.isNaN(parsed) ? 'ogiltigt datum' : isoDate(parsed);
+  });
 }
 
 /** Loads `@duckdb/node-api`, an optional dependency, or says in Swedish how to get it. */
@@ -240,7 +248,7 @@ export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDat
     instance.closeSync();
   };
   try {
-    registerPersonnummerFunctions(connection, api);
+    registerAppFunctions(connection, api);
     const loaded: LoadedCsv[] = [];
     for (const [order, path] of options.files.entries())
       loaded.push(await loadCsv(connection, path, order, options.mappings, options));

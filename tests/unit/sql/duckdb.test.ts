@@ -167,6 +167,86 @@ function ruleFiles(): string[] {
   ];
 }
 
+/**
+ * Duplicates and dates after the as-of date in every position (DOMAIN.md: avvisad), across two
+ * investigation files: an exact copy, a repeated id with other values, a repeated id whose first
+ * row is invalid or lies after the as-of date, ids differing in case or blanks, a later file's copy;
+ * an extension repeated, after the as-of date, or for an unknown investigation; a skyddsbedömning
+ * and an interruption after the as-of date; and the date forms exports write (d/m/yyyy, yyyymmdd,
+ * an instant in UTC that is the next day in Stockholm, an impossible time of day).
+ */
+function duplicateAndFutureFiles(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'insyn-dubbletter-'));
+  const write = (name: string, lines: string[]) => {
+    writeFileSync(join(dir, name), lines.join('\n') + '\n');
+    return join(dir, name);
+  };
+  return [
+    write('utredningar.csv', [
+      'utredning_id;startdatum;avslutsdatum;enhet;kon',
+      'U-1;2025-01-10;2025-03-01;Norr;pojke',
+      'U-1;2025-01-10;2025-03-01;Norr;pojke',
+      'U-2;2025-02-01;;Norr;flicka',
+      'U-2;2025-02-03;2025-04-01;Söder;flicka',
+      'U-3;2025-12-05;;Norr;pojke',
+      'U-3;2025-03-05;;Norr;pojke',
+      'U-4;2025-03-01;2025-12-20;Söder;pojke',
+      'U-4;2025-03-01;2025-05-20;Söder;pojke',
+      'U-5;2025-02-30;;Norr;pojke',
+      'U-5;2025-04-01;;Norr;pojke',
+      ' U-6 ;2025-04-02;;Norr;pojke',
+      'U-6;2025-04-03;;Norr;flicka',
+      'u-7;2025-04-04;;Norr;pojke',
+      'U-7;2025-04-05;;Norr;pojke',
+      'U-8;2025-05-01;;Norr;pojke',
+      'U-9;2026-01-08;;Norr;pojke',
+      'U-10;2025-06-01;2025-06-01 ;Norr;flicka',
+      'U-10;2025-06-01;2025-06-01;Norr;flicka',
+      'U-11;1/7/2025;20251030;Norr;x',
+      'U-12;2025-07-02;2025-10-31T23:30:00Z;Norr;',
+      'U-13;2025-07-03;2025-07-04 25:00;Norr;pojke',
+    ]),
+    write('utredningar2.csv', [
+      'utredning_id;startdatum;avslutsdatum;enhet;kon',
+      'U-8;2025-05-02;2025-06-01;Söder;flicka',
+      'U-14;2025-08-01;;Söder;flicka',
+      'U-1;2025-01-10;2025-03-01;Norr;pojke',
+    ]),
+    write('forlangningar.csv', [
+      'utredning_id;beslutsdatum;forlangd_till',
+      'U-2;2025-05-30;2025-08-31',
+      'U-2;2025-05-30;2025-08-31',
+      'U-3;2025-07-01;2025-09-30',
+      'U-3;2025-12-20;2026-02-28',
+      'U-99;2025-05-01;2025-06-30',
+      'U-8;2025-08-30;2026-03-01',
+      'U-6;2025-08-02;2025-10-31',
+    ]),
+    write('orosanmalningar.csv', [
+      'anmalan_id;inkomstdatum;skyddsbedomning_datum;forhandsbedomning_datum;beslut;orsak_forsening;enhet;kon',
+      'O-1;2025-03-03;2025-03-03;2025-03-10;Inleds;;Norr;pojke',
+      'O-1;2025-03-03;2025-03-03;2025-03-10;Inleds;;Norr;pojke',
+      'O-2;2025-11-28;2025-12-02;;;;Norr;pojke',
+      'O-3;2025-11-20;2025-11-19;2025-12-03;Inleds ej;;Norr;flicka',
+      'O-4;2025-12-01;;;;;Norr;flicka',
+      'O-4;2025-11-01;;2025-11-10;Inleds;;Norr;flicka',
+      'O-5;2025-10-01;;2025-10-20;Inleds ej;Vårdnadshavare uteblev;Söder;pojke',
+    ]),
+    write('beslut.csv', [
+      'beslut_id;beslutsdatum;insats;verkstalldatum;avbrottsdatum;aterupptagen_datum;orsak;enhet;kon',
+      'B-1;2025-03-01;HVB;2025-04-01;;;;Norr;pojke',
+      'B-1;2025-03-01;HVB;2025-04-01;;;;Norr;pojke',
+      'B-2;2025-05-01;Öppenvård;;;;Ingen plats;Norr;flicka',
+      'B-3;2025-04-01;Öppenvård;2025-05-01;2025-12-05;;;Norr;flicka',
+      'B-4;2025-04-01;Öppenvård;2025-05-01;2025-06-01;2025-12-10;;Söder;flicka',
+      'B-5;2025-08-01;Familjehem;2025-12-01;;;;Söder;pojke',
+      'B-6;2025-06-01;Familjehem;2025-07-15;2025-07-01;;;Söder;pojke',
+      'B-6;2025-06-02;Familjehem;;;;;Söder;pojke',
+      'B-7;2025-12-02;HVB;;;;;Söder;pojke',
+    ]),
+  ];
+}
+
 const title = duckdbAvailable
   ? 'the rules as SQL on DuckDB'
   : 'the rules as SQL on DuckDB – skipped: the optional dependency @duckdb/node-api is not installed';
@@ -307,6 +387,64 @@ describe.skipIf(!duckdbAvailable)(title, () => {
     rules,
   );
 
+  // Every fixture file set (fixtures/README.md), each as the app would be given it.
+  const fixture = (...names: string[]) => names.map((n) => resolve('fixtures', n));
+  const edge = fixture(
+    ...['utredningar', 'forlangningar', 'orosanmalningar', 'beslut'].map((n) => `oracle/edge/${n}_kant.csv`),
+  );
+  // As-of dates on and around the hand-made edge cases: 2025-10-29 is E-13's deadline (open on the
+  // deadline day) and day 14 of K-06, 2025-06-30 a quarter's last day and D-10's decision day,
+  // 2025-12-01 the day E-17 finished and D-16 was executed, 2024-06-29 the leap-day start's deadline.
+  for (const [asOf, quarter] of [
+    ['2025-11-30', '2025Q3'],
+    ['2025-10-29', '2025Q3'],
+    ['2025-10-30', '2025Q3'],
+    ['2025-12-01', '2025Q4'],
+    ['2025-06-30', ''],
+    ['2024-06-29', '2024Q1'],
+  ])
+    compareEngines(
+      `fixtures/oracle/edge, as-of ${asOf}${quarter ? `, ${quarter}` : ''}`,
+      ['--as-of', asOf, ...(quarter ? ['--quarter', quarter] : [])],
+      edge,
+    );
+  const dialectSets: [string, string[]][] = [
+    [
+      'Excel on Windows (Windows-1252, sep= line, synonyms) with tab-separated extensions',
+      fixture('dialects/utredningar_excel_win1252.csv', 'dialects/forlangningar_tabb.csv'),
+    ],
+    ['comma-separated, quoted fields, d/m/yyyy dates', fixture('dialects/utredningar_komma_citat.csv')],
+    ['orosanmälningar with synonym headers', fixture('dialects/orosanmalningar_synonymer.csv')],
+    [
+      'the .xlsx fixtures\u2019 CSV twins',
+      fixture(...['utredningar', 'forlangningar', 'orosanmalningar', 'beslut'].map((n) => `xlsx/${n}_300.csv`)),
+    ],
+    ['times of day, an age column, quoted units (xlsx/utredningar_tid.csv)', fixture('xlsx/utredningar_tid.csv')],
+    [
+      'the .xlsx folder\u2019s dialect copies',
+      fixture('xlsx/utredningar_komma_citat.csv', 'xlsx/forlangningar_tabb.csv'),
+    ],
+  ];
+  for (const [title, files] of dialectSets) compareEngines(`fixtures: ${title}, default as-of date`, [], files);
+  const duplicates = duplicateAndFutureFiles();
+  for (const asOf of ['2025-11-30', '2025-12-05', '2025-06-30'])
+    compareEngines(`duplicates, future dates and date forms, as-of ${asOf}`, ['--as-of', asOf], duplicates);
+  compareEngines('duplicates, future dates and date forms, default as-of date (a stray later date)', [], duplicates);
+
+  it('compares every CSV fixture (a new one must be added above)', () => {
+    const compared = new Set([
+      ...edge,
+      ...dialectSets.flatMap(([, files]) => files),
+      resolve('fixtures/problems/utredningar_fel.csv'),
+      // Headers no synonym matches: the engine refuses it (tested below), as the app asks for a mapping.
+      resolve('fixtures/dialects/utredningar_okanda_rubriker.csv'),
+    ]);
+    const all = readdirSync('fixtures', { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('.csv'))
+      .map((n) => resolve('fixtures', n));
+    expect(all.filter((path) => !compared.has(path))).toEqual([]);
+  });
+
   describe('npm run report -- --engine duckdb', () => {
     const cli = (script: string, ...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
@@ -360,6 +498,11 @@ describe.skipIf(!duckdbAvailable)(title, () => {
       const unknown = run('--out', out, 'fixtures/dialects/utredningar_okanda_rubriker.csv');
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('känns inte igen');
+      const workbook = run('--out', out, 'fixtures/xlsx/utredningar_300.xlsx');
+      expect([workbook.status, workbook.stderr]).toEqual([
+        1,
+        'Fel: utredningar_300.xlsx är en arbetsbok (.xlsx, .xls eller .ods), inte en CSV-fil. DuckDB-motorn läser bara CSV: spara bladet som CSV, eller kör utan --engine duckdb (appens motor läser .xlsx).\n',
+      ]);
     }, 60_000);
   });
 });
