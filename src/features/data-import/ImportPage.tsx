@@ -27,8 +27,6 @@ import { isoDate, NO_DATE } from '../../kpi';
 import { useUrlControls } from '../../components/ui/urlControls';
 import { MappingForm } from './MappingForm';
 
-const PROBLEM_ROWS_SHOWN = 200;
-
 type SeverityFilter = 'alla' | 'avvisad' | 'varning';
 const SEVERITY_FILTERS: { value: SeverityFilter; label: string }[] = [
   { value: 'alla', label: 'Alla' },
@@ -59,7 +57,6 @@ export function ImportPage() {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [pendingFiles, setPendingFiles] = useState<Map<string, File>>(new Map());
   const [dragging, setDragging] = useState(false);
-  const [showAllProblems, setShowAllProblems] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const importFiles = async (files: File[], mapping?: SavedMapping) => {
@@ -366,17 +363,18 @@ export function ImportPage() {
               )}
               <DataTable
                 testId="problem-table"
-                caption={`${severity === 'alla' ? 'Avvisade rader och varningar' : severity === 'avvisad' ? 'Avvisade rader' : 'Varningar'}${!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN ? ` (visar ${PROBLEM_ROWS_SHOWN} av ${problems.length})` : ''}`}
+                caption={
+                  severity === 'alla'
+                    ? 'Avvisade rader och varningar'
+                    : severity === 'avvisad'
+                      ? 'Avvisade rader'
+                      : 'Varningar'
+                }
                 columns={problemTable}
-                rows={showAllProblems ? problems : problems.slice(0, PROBLEM_ROWS_SHOWN)}
+                rows={problems}
                 rowKey={(p) => `${p.file}:${p.line}:${p.code}:${p.column}`}
                 csv={{ fileName: 'problem.csv', text: () => fetchProblemsCsv(asOf) }}
               />
-              {!showAllProblems && problems.length > PROBLEM_ROWS_SHOWN && (
-                <button type="button" className="secondary" onClick={() => setShowAllProblems(true)}>
-                  Visa fler problem
-                </button>
-              )}
             </>
           )}
         </>
