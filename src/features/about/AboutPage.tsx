@@ -34,7 +34,10 @@ export function AboutPage() {
         Insyn ska uppfylla lagen (2018:1937) om tillgänglighet till digital offentlig service och WCAG 2.1 nivå AA.
         Varje diagram har en tabell med samma siffror, allt kan användas med tangentbord, preliminära värden markeras
         med text och mönster och inte bara med färg, och förändringar anges med ord (bättre/sämre) och inte bara med pil
-        eller färg. Varje sida prövas automatiskt mot WCAG 2.1 A och AA med axe-core vid varje ändring av koden.
+        eller färg. Datum skrivs och visas som ÅÅÅÅ-MM-DD och månader som ÅÅÅÅ-MM oavsett webbläsarens språk. Sidorna
+        går att läsa ner till 320 pixlars bredd utan att sidan rullar i sidled; bara breda tabeller rullar, i en egen
+        ruta som nås med tangentbordet. Varje sida prövas automatiskt mot WCAG 2.1 A och AA med axe-core, och ett test
+        tabbar igenom varje kontroll på varje sida och kontrollerar att fokus syns, vid varje ändring av koden.
       </p>
       <p>
         Kända brister: diagrammens verktygstips visar antal först när man pekar på eller tabbar till diagrammet; samma
