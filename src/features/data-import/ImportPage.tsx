@@ -129,7 +129,7 @@ export function ImportPage() {
       <p className="lead">
         Läs in CSV-exporter ur verksamhetssystemet: utredningar, förlängningar, beslut om insats och orosanmälningar.
         Filerna läses bara i din webbläsare – ingenting skickas någonstans. Semikolon, komma eller tabb; UTF-8 eller
-        Windows-1252 (Excel).
+        Windows-1252 (Excel). Excel-arbetsböcker (.xlsx) går också: det första bladet läses.
       </p>
 
       <div
@@ -148,7 +148,7 @@ export function ImportPage() {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="visually-hidden"
             data-testid="file-input"
             onChange={(e) => {
