@@ -8,6 +8,7 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { usePublishedData } from '../data/published';
 import { useRestoreRememberedFiles } from '../data/rememberedFiles';
 import { useWorkspace } from '../data/queries';
+import { readUrlParams, URL_KEYS } from '../data/urlSchema';
 import { useUrlState } from '../data/urlState';
 
 const InvestigationsPage = lazy(() =>
@@ -38,7 +39,7 @@ export function App() {
   const published = usePublishedData();
   const restoring = useRestoreRememberedFiles();
   const workspace = useWorkspace();
-  const page = PAGES.find((p) => p.id === params.get('sida')) ?? PAGES[0];
+  const page = PAGES.find((p) => p.id === readUrlParams(params).page) ?? PAGES[0];
   const state = workspace.data;
 
   useEffect(() => {
@@ -71,11 +72,11 @@ export function App() {
             {PAGES.map((p) => (
               <li key={p.id}>
                 <a
-                  href={`?sida=${p.id}`}
+                  href={`?${URL_KEYS.page}=${p.id}`}
                   aria-current={p.id === page.id ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    setParams({ sida: p.id }, true);
+                    setParams({ [URL_KEYS.page]: p.id }, true);
                   }}
                 >
                   {p.title}
