@@ -257,13 +257,19 @@ export async function forgetAll(): Promise<void> {
 }
 
 /** Loads the stored files once at start (after the published data, which own files replace). */
-async function restore(load: (inputs: FileInput[]) => Promise<{ outcomes: FileOutcome[] }>): Promise<void> {
+async function restore(
+  load: (inputs: FileInput[]) => Promise<{ outcomes: FileOutcome[]; cancelled: boolean }>,
+): Promise<void> {
   try {
     const records = inLoadingOrder(await readAll());
     if (records.length === 0) return;
-    // Kept as blobs like dropped files: the bytes themselves are handed over to the worker.
+    // Kept as blobs like dropped files, and handed to the worker as such (it reads them in chunks).
     const loaded = records.map(({ bytes, ...rest }): SessionFile => ({ ...rest, blob: new Blob([bytes]) }));
-    const { outcomes } = await load(records.map((r) => ({ name: r.name, bytes: r.bytes, mapping: r.mapping })));
+    const { outcomes, cancelled } = await load(
+      loaded.map((f) => ({ name: f.name, bytes: f.blob, mapping: f.mapping })),
+    );
+    // Cancelled by the user (Avbryt): the stored files stay stored, to be loaded at the next start.
+    if (cancelled) return update({ stored: new Set(records.map((r) => r.file)) });
     const { kept: files, failed } = afterRestore(loaded, outcomes);
     for (const file of files) {
       session.set(file.file, file);

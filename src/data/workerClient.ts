@@ -1,5 +1,5 @@
-/** The page's side of the engine's worker: typed request/response with progress callbacks. */
-import type { Progress, Request, ResponseMap, WorkerMessage } from '../engine/protocol';
+/** The page's side of the engine's worker: typed request/response with progress callbacks, and cancel. */
+import type { Progress, Request, ResponseMap, WorkerCall, WorkerMessage } from '../engine/protocol';
 
 export type { Progress };
 
@@ -7,7 +7,12 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<
   number,
-  { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void }
+  {
+    type: Request['type'];
+    resolve: (value: unknown) => void;
+    reject: (error: Error) => void;
+    onProgress?: (p: Progress) => void;
+  }
 >();
 
 function getWorker(): Worker {
@@ -32,15 +37,29 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Sends a request; ArrayBuffers in a load request are transferred, not copied. */
+const post = (call: WorkerCall, transfer: Transferable[] = []) => getWorker().postMessage(call, transfer);
+
+/**
+ * Sends a request. Files in a load request go as they are: a File or Blob is passed by reference
+ * (the worker reads it in chunks), an ArrayBuffer is transferred, not copied.
+ */
 export function callWorker<T extends Request>(
   request: T,
   onProgress?: (p: Progress) => void,
 ): Promise<ResponseMap[T['type']]> {
   const id = nextId++;
-  const transfer = request.type === 'load' ? request.files.map((f) => f.bytes) : [];
+  const transfer =
+    request.type === 'load' ? request.files.flatMap((f) => (f.bytes instanceof ArrayBuffer ? [f.bytes] : [])) : [];
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
-    getWorker().postMessage({ id, request }, transfer);
+    pending.set(id, { type: request.type, resolve: resolve as (value: unknown) => void, reject, onProgress });
+    post({ id, request }, transfer);
   });
+}
+
+/**
+ * "Avbryt": cancels every load waiting or running. Each resolves with its files `failed` (code
+ * 'cancelled') and `cancelled: true`; the files loaded before stay as they were.
+ */
+export function cancelLoads(): void {
+  for (const [id, entry] of pending) if (entry.type === 'load') post({ cancel: id });
 }

@@ -1,7 +1,7 @@
 /**
- * Messages between the page and the engine's worker. The tables stay in the worker; only file
- * bytes go in (transferred, not copied) and the rows each page draws come out, with progress
- * messages while files load.
+ * Messages between the page and the engine's worker. The tables stay in the worker; only files go
+ * in (a File or Blob, which the worker reads in chunks, or bytes, transferred, not copied) and the
+ * rows each page draws come out, with progress messages while files load. A load can be cancelled.
  */
 import type { DatasetKind, SavedMapping } from '../import/datasets';
 import type { FileNeedingMapping, MappingStore } from '../import/importFile';
@@ -25,7 +25,11 @@ import type { ReconciliationData } from './views/reconciliation';
 
 export interface FileInput {
   name: string;
-  bytes: ArrayBuffer;
+  /**
+   * The file: a File or Blob (cloned by reference; the worker reads it in chunks, and reads it whole
+   * only when it is a workbook), or its bytes (transferred).
+   */
+  bytes: ArrayBuffer | Blob;
   /** Apply this mapping regardless of header recognition (right after the user confirmed it). */
   mapping?: SavedMapping;
 }
@@ -44,6 +48,7 @@ export type FileOutcome =
       masked: MaskedColumn[];
     }
   | FileNeedingMapping
+  /** Also a cancelled load (`problem.code` 'cancelled'): nothing of it was kept. */
   | { status: 'failed'; file: string; problem: Problem };
 
 export interface WorkspaceState {
@@ -86,7 +91,11 @@ export type Request =
   | { type: 'publish'; query: PublishQuery };
 
 export interface ResponseMap {
-  load: { outcomes: FileOutcome[]; state: WorkspaceState };
+  /**
+   * `outcomes[i]` is the outcome of `files[i]`. A cancelled load keeps none of its files (each is
+   * `failed` with code 'cancelled') and leaves the files loaded before as they were.
+   */
+  load: { outcomes: FileOutcome[]; state: WorkspaceState; cancelled: boolean };
   loadPackage: WorkspaceState;
   remove: WorkspaceState;
   clear: WorkspaceState;
@@ -103,12 +112,21 @@ export interface ResponseMap {
   publish: PublishResult | null;
 }
 
-/** Progress of a long request: `done` of `total` files, and what is being done. */
+/**
+ * Progress of a long request: `done` of `total` files (fractions while a file is read), and what is
+ * being done. While a text file is read in chunks: its rows read so far and its bytes.
+ */
 export interface Progress {
   done: number;
   total: number;
   label: string;
+  rows?: number;
+  bytesRead?: number;
+  totalBytes?: number;
 }
+
+/** Page → worker: a request, or the cancel of an earlier request (a load) by its id. */
+export type WorkerCall = { id: number; request: Request } | { cancel: number };
 
 export type WorkerMessage =
   | { id: number; ok: true; result: unknown }

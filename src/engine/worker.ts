@@ -2,12 +2,22 @@
 /** The engine's worker: imports files, holds the tables, and answers each page with the rows it draws. */
 import { toCsv } from '../format/csv';
 import { problemColumns } from '../format/exports';
-import { importAnyFile, importFraction } from '../import/importFile';
+import { formatCount, formatNumber } from '../format/number';
+import { importBlob } from '../import/importBlob';
+import { importFraction, type FileImport } from '../import/importFile';
 import { NO_DATE, parseIsoDate } from '../kpi';
 import { Engine } from './engine';
 import { PackageViews } from './views/fromPackage';
 import { publishView } from './views/publish';
-import type { FileOutcome, Request, ResponseMap, WorkerMessage, WorkspaceState } from './protocol';
+import type {
+  FileOutcome,
+  Progress,
+  Request,
+  ResponseMap,
+  WorkerCall,
+  WorkerMessage,
+  WorkspaceState,
+} from './protocol';
 
 const workspace = new Engine();
 const demoFiles = new Set<string>();
@@ -49,56 +59,99 @@ function packageState(views: PackageViews, demo: boolean): WorkspaceState {
   };
 }
 
+/** Progress messages at most this often (ms) while a file streams: each one re-renders the page. */
+const PROGRESS_EVERY_MS = 100;
+const megabytes = (bytes: number) => formatNumber(bytes / 1e6, 1);
+
+/**
+ * Imports the files one by one, each read in chunks (a workbook whole), and only then adds them:
+ * a cancelled load (`signal`) keeps none of its files and leaves what was loaded before as it was.
+ */
+async function load(
+  request: Extract<Request, { type: 'load' }>,
+  progress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<ResponseMap['load']> {
+  const total = request.files.length;
+  const results: FileImport[] = [];
+  for (const [index, input] of request.files.entries()) {
+    const name = `${input.name} (${index + 1} av ${total})`;
+    let reported = 0;
+    const source = input.bytes instanceof ArrayBuffer ? new Uint8Array(input.bytes) : input.bytes;
+    const result = await importBlob(
+      source,
+      input.name,
+      request.mappings,
+      input.mapping,
+      (p) => {
+        if (p.kind === 'workbook') {
+          progress({ done: index + importFraction(p.step, p.fraction), total, label: `${name} – ${p.step}` });
+          return;
+        }
+        const now = performance.now();
+        if (now - reported < PROGRESS_EVERY_MS && p.bytesRead < p.totalBytes) return;
+        reported = now;
+        progress({
+          done: index + p.bytesRead / Math.max(1, p.totalBytes),
+          total,
+          label: `${name} – ${formatCount(p.rows)} rader, ${megabytes(p.bytesRead)} av ${megabytes(p.totalBytes)} MB`,
+          rows: p.rows,
+          bytesRead: p.bytesRead,
+          totalBytes: p.totalBytes,
+        });
+      },
+      signal,
+    );
+    if (result.status === 'cancelled' || signal.aborted) return cancelled(request);
+    results.push(result);
+  }
+  progress({ done: total, total, label: '' });
+  let cleared = false;
+  const outcomes = results.map((result): FileOutcome => {
+    if (result.status !== 'loaded') return result;
+    // Files replace a published package.
+    published = null;
+    // The user's own data replaces the demo data; the two are never mixed.
+    if (!request.demo && !cleared && demoFiles.size > 0) {
+      workspace.clear();
+      demoFiles.clear();
+      cleared = true;
+    }
+    const file = workspace.add(result);
+    if (request.demo) demoFiles.add(file);
+    const { dataset, rowsRead, rowsRejected, rowsWithWarning, masked } = result;
+    return { status: 'loaded', file, dataset, rowsRead, rowsRejected, rowsWithWarning, masked };
+  });
+  if (outcomes.some((o) => o.status === 'loaded')) version++;
+  return { outcomes, state: state(), cancelled: false };
+}
+
+/** A cancelled load: every file of it is reported as not loaded, and nothing changed. */
+function cancelled(request: Extract<Request, { type: 'load' }>): ResponseMap['load'] {
+  const outcomes = request.files.map(({ name }): FileOutcome => ({
+    status: 'failed',
+    file: name,
+    problem: {
+      file: name,
+      line: 0,
+      column: '',
+      value: '',
+      code: 'cancelled',
+      severity: 'avvisad',
+      message: `Inläsningen av ${name} avbröts. Filerna som var inlästa innan är kvar som de var.`,
+    },
+  }));
+  return { outcomes, state: state(), cancelled: true };
+}
+
 async function handle(
   request: Request,
-  progress: (done: number, total: number, label: string) => void,
+  progress: (p: Progress) => void,
+  signal: AbortSignal,
 ): Promise<ResponseMap[Request['type']]> {
   switch (request.type) {
-    case 'load': {
-      const outcomes: FileOutcome[] = [];
-      let cleared = false;
-      for (const [index, input] of request.files.entries()) {
-        const total = request.files.length;
-        const result = await importAnyFile(
-          new Uint8Array(input.bytes),
-          input.name,
-          request.mappings,
-          input.mapping,
-          (step, fraction) =>
-            progress(
-              index + importFraction(step, fraction),
-              total,
-              `${input.name} (${index + 1} av ${total}) – ${step}`,
-            ),
-        );
-        if (result.status === 'loaded') {
-          // Files replace a published package.
-          published = null;
-          // The user's own data replaces the demo data; the two are never mixed.
-          if (!request.demo && !cleared && demoFiles.size > 0) {
-            workspace.clear();
-            demoFiles.clear();
-            cleared = true;
-          }
-          const name = workspace.add(result);
-          if (request.demo) demoFiles.add(name);
-          outcomes.push({
-            status: 'loaded',
-            file: name,
-            dataset: result.dataset,
-            rowsRead: result.rowsRead,
-            rowsRejected: result.rowsRejected,
-            rowsWithWarning: result.rowsWithWarning,
-            masked: result.masked,
-          });
-        } else {
-          outcomes.push(result);
-        }
-      }
-      progress(request.files.length, request.files.length, '');
-      if (outcomes.some((o) => o.status === 'loaded')) version++;
-      return { outcomes, state: state() };
-    }
+    case 'load':
+      return load(request, progress, signal);
     case 'loadPackage':
       workspace.clear();
       demoFiles.clear();
@@ -143,17 +196,28 @@ async function handle(
   }
 }
 
-/** Requests are answered one at a time, in order, even while a load waits for the workbook reader. */
+/** Requests are answered one at a time, in order, even while a load waits for a file's next chunk. */
 let queue = Promise.resolve();
-self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
-  const { id, request } = event.data;
+/** The loads waiting or running, by request id, so a cancel reaches them even while they wait their turn. */
+const running = new Map<number, AbortController>();
+self.onmessage = (event: MessageEvent<WorkerCall>) => {
+  const call = event.data;
+  if ('cancel' in call) {
+    running.get(call.cancel)?.abort();
+    return;
+  }
+  const { id, request } = call;
   const post = (message: WorkerMessage) => self.postMessage(message);
+  const controller = new AbortController();
+  running.set(id, controller);
   queue = queue.then(async () => {
     try {
-      const result = await handle(request, (done, total, label) => post({ id, progress: { done, total, label } }));
+      const result = await handle(request, (progress) => post({ id, progress }), controller.signal);
       post({ id, ok: true, result });
     } catch (error) {
       post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running.delete(id);
     }
   });
 };

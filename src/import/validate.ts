@@ -34,6 +34,8 @@ export type ProblemCode =
   | 'duplicate-row'
   // A file-level warning: part of the text was not valid in the encoding it started in.
   | 'mixed-encoding'
+  // The user cancelled the load (Avbryt): nothing of the file was kept.
+  | 'cancelled'
   | 'unknown-investigation'
   // Warnings (severity `varning`): the row counts, the one value is ignored.
   | 'age-out-of-range'
