@@ -15,8 +15,8 @@
 --
 -- Portable subset of DuckDB, Spark SQL (3.3+) and Trino. Dates are DATE values, never timestamps.
 -- Row rules follow DOMAIN.md "Severity of a problem row" and src/import/validate.ts (an exact
--- duplicate row is not looked for: its id repeats, and an extension repeated changes no figure);
--- dates are read
+-- duplicate row: its id repeats; an extension repeated changes no figure and is counted as
+-- rejected only in 05_avstamning.sql); dates are read
 -- in ISO form (2025-01-31, optionally followed by a time); other date formats must be normalised
 -- before (the app's import reads them; this SQL rejects them as invalid).
 
@@ -47,7 +47,8 @@ WITH t AS (
          NULLIF(TRIM(forlangning_beslutsdatum), '') AS forlangning_beslutsdatum_text,
          NULLIF(TRIM(forlangd_till), '') AS forlangd_till_text,
          NULLIF(TRIM(enhet), '') AS enhet,
-         LOWER(TRIM(kon)) AS kon
+         LOWER(TRIM(kon)) AS kon,
+         NULLIF(TRIM(alder), '') AS alder_text
   FROM utredningar_rad
 ), k AS (
   SELECT t.*,
@@ -93,6 +94,14 @@ SELECT radordning, id AS utredning_id,
             WHEN kon IN ('flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig') THEN 'flicka'
             WHEN kon IN ('annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x') THEN 'annat'
             ELSE 'okänt' END AS kon,
+       -- varning (the row counts; DOMAIN.md): kön given but not known (an empty one too, when the
+       -- file has the column: it is then '', not NULL), an age that is no integer 0–20.
+       COALESCE(((kon IS NOT NULL AND kon NOT IN ('pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk', 'flicka',
+                  'flickor', 'f', 'kvinna', 'k', 'kvinnlig', 'annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'))
+        OR (alder_text IS NOT NULL AND (TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) IS NULL
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) NOT BETWEEN 0 AND 20
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE)
+                                           <> FLOOR(TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE))))), FALSE) AS varning,
        -- avvisad: a missing required value, an invalid date, a date before the one it follows (a
        -- comparison with an empty date is NULL, hence the COALESCE)
        COALESCE((id IS NULL
@@ -110,7 +119,8 @@ WITH t AS (
   SELECT radordning,
          NULLIF(TRIM(utredning_id), '') AS id,
          NULLIF(TRIM(beslutsdatum), '') AS beslutsdatum_text,
-         NULLIF(TRIM(forlangd_till), '') AS forlangd_till_text
+         NULLIF(TRIM(forlangd_till), '') AS forlangd_till_text,
+         COALESCE(TRIM(skal), '') AS skal
   FROM forlangningar_rad
 ), k AS (
   SELECT t.*,
@@ -139,6 +149,7 @@ SELECT radordning, id AS utredning_id,
             THEN 'personnummer:' || SUBSTR(id_siffror, LENGTH(id_siffror) - 9) ELSE id END AS nyckel,
        beslutsdatum,
        forlangd_till,
+       skal,
        -- avvisad: a missing required value, an invalid date, a date before the one it follows (a
        -- comparison with an empty date is NULL, hence the COALESCE)
        COALESCE((id IS NULL
@@ -159,7 +170,8 @@ WITH t AS (
          NULLIF(TRIM(insats), '') AS insats,
          TRIM(orsak) AS orsak,
          NULLIF(TRIM(enhet), '') AS enhet,
-         LOWER(TRIM(kon)) AS kon
+         LOWER(TRIM(kon)) AS kon,
+         NULLIF(TRIM(alder), '') AS alder_text
   FROM beslut_rad
 ), k AS (
   SELECT t.*,
@@ -208,6 +220,15 @@ SELECT radordning, id AS beslut_id,
             WHEN kon IN ('flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig') THEN 'flicka'
             WHEN kon IN ('annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x') THEN 'annat'
             ELSE 'okänt' END AS kon,
+       -- varning (the row counts; DOMAIN.md): kön given but not known (an empty one too, when the
+       -- file has the column: it is then '', not NULL), an age that is no integer 0–20, an interruption dated before the execution.
+       COALESCE(((kon IS NOT NULL AND kon NOT IN ('pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk', 'flicka',
+                  'flickor', 'f', 'kvinna', 'k', 'kvinnlig', 'annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'))
+        OR (alder_text IS NOT NULL AND (TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) IS NULL
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) NOT BETWEEN 0 AND 20
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE)
+                                           <> FLOOR(TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE))))
+        OR avbrottsdatum < verkstalldatum), FALSE) AS varning,
        -- avvisad: a missing required value, an invalid date, a date before the one it follows (a
        -- comparison with an empty date is NULL, hence the COALESCE)
        COALESCE((id IS NULL
@@ -234,7 +255,8 @@ WITH t AS (
          TRANSLATE(LOWER(TRIM(beslut)), 'åäöàáâéèêëíìïóòôúùüû -_.', 'aaoaaaeeeeiiiooouuuu') AS beslut_norm,
          NULLIF(TRIM(orsak_forsening), '') AS orsak_forsening,
          NULLIF(TRIM(enhet), '') AS enhet,
-         LOWER(TRIM(kon)) AS kon
+         LOWER(TRIM(kon)) AS kon,
+         NULLIF(TRIM(alder), '') AS alder_text
   FROM orosanmalningar_rad
 ), k AS (
   SELECT t.*,
@@ -284,6 +306,15 @@ SELECT radordning, id AS anmalan_id,
             WHEN kon IN ('flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig') THEN 'flicka'
             WHEN kon IN ('annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x') THEN 'annat'
             ELSE 'okänt' END AS kon,
+       -- varning (the row counts; DOMAIN.md): kön given but not known (an empty one too, when the
+       -- file has the column: it is then '', not NULL), an age that is no integer 0–20, a skyddsbedömning dated before the receipt.
+       COALESCE(((kon IS NOT NULL AND kon NOT IN ('pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk', 'flicka',
+                  'flickor', 'f', 'kvinna', 'k', 'kvinnlig', 'annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'))
+        OR (alder_text IS NOT NULL AND (TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) IS NULL
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE) NOT BETWEEN 0 AND 20
+                                        OR TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE)
+                                           <> FLOOR(TRY_CAST(REPLACE(alder_text, ',', '.') AS DOUBLE))))
+        OR skyddsbedomning_datum < inkomstdatum), FALSE) AS varning,
        -- avvisad: a missing required value, an invalid date, a date before the one it follows (a
        -- comparison with an empty date is NULL, hence the COALESCE)
        COALESCE((id IS NULL

@@ -8,7 +8,7 @@
  *
  * `--engine duckdb` runs the same report through the SQL in `sql/` on embedded DuckDB (optional
  * dependency @duckdb/node-api, loaded only then) and also takes `--delimiter`, `--encoding` and
- * `--threads`; it writes the rule tables byte for byte as the app does, not avstamning.csv or problem.csv.
+ * `--threads`; it writes every file byte for byte as the app does (avstamning.csv too) but problem.csv.
  *
  * Exits 1 with a Swedish message when a file cannot be read, needs a column mapping that was not
  * given, or an option is wrong. Rows with problems do not stop the report; they are listed.
@@ -33,7 +33,7 @@ import {
   withYearOverYear,
 } from '../format/exports';
 import { toCsv } from '../format/csv';
-import { DEFAULT_PERIOD, latestCompleteQuarter, parseIsoMonth, parseQuarter, quarterLabel } from '../kpi';
+import { DEFAULT_PERIOD, latestCompleteQuarter, parseIsoDate, parseIsoMonth, parseQuarter, quarterLabel } from '../kpi';
 import { REPORT_ARG_SPECS, sqlReportOptions } from './duckdb/options';
 import { fail, loadFiles, readMappings, reconciliationLines, resolveAsOf } from './load';
 
@@ -76,7 +76,8 @@ async function duckdbReport() {
     const report = await sqlReport(sqlReportOptions(values, positionals));
     mkdirSync(outDir, { recursive: true });
     for (const [name, content] of report.files) writeFileSync(join(outDir, name), content);
-    process.stdout.write(`Uttagsdatum: ${report.asOf}\n`);
+    const source = values['as-of'] ? 'angivet med --as-of' : 'från filerna';
+    process.stdout.write(reconciliationLines(parseIsoDate(report.asOf) as number, source, report.reconciliation));
     process.stdout.write(`Skrev ${[...report.files.keys()].join(', ')} till ${outDir} (DuckDB)\n`);
   } catch (error) {
     if (error instanceof ReportInputError) fail(error.message);

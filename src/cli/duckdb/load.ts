@@ -35,6 +35,10 @@ export interface LoadedCsv {
   dataset: DatasetKind;
   delimiter: string;
   encoding: CsvEncoding;
+  /** The encoding as the app's reconciliation names it (`windows-1252`, `utf-16le` …). */
+  encodingName: string;
+  /** Rows the CSV reader could not split into the header's fields (rejected, as by the app). */
+  unreadable: number;
   /** Canonical fields the file has. */
   present: string[];
   /** SELECT of the file's rows as the dataset's canonical columns plus `radordning`. */
@@ -104,7 +108,9 @@ function readHeader(
  */
 function asImported(column: string, kind: FieldKind): string {
   if (kind === 'date') return dateText(column);
-  if (kind === 'sex' || kind === 'integer') return column;
+  // An empty kön is '' (a warning), not NULL as in a file without the column.
+  if (kind === 'sex') return `COALESCE(${column}, '')`;
+  if (kind === 'integer') return column;
   const fn = kind === 'id' || kind === 'ref' || kind === 'person' ? 'insyn_pseudonym' : 'insyn_maskera';
   return `CASE WHEN LENGTH(${column}) - LENGTH(TRANSLATE(${column}, '0123456789', '')) >= 10 THEN ${fn}(${column}) ELSE ${column} END`;
 }
@@ -173,14 +179,22 @@ export async function loadCsv(
     `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quote(path)},
        delim = ${quote(delimiter)}, header = true, skip = ${skip}, quote = '"', escape = '"',
        encoding = ${quote(encoding)}, auto_detect = false, columns = {${fileColumns}},
-       ignore_errors = true, null_padding = false)`,
+       ignore_errors = true, null_padding = false,
+       store_rejects = true, rejects_table = 'avvisade_${order}', rejects_scan = 'skanning_${order}')`,
   );
+  const [{ n }] = (
+    await connection.runAndReadAll(`SELECT COUNT(DISTINCT line) AS n FROM avvisade_${order}`)
+  ).getRowObjectsJS() as { n: bigint }[];
+  const encodingName =
+    encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? (start[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding;
   return {
     path,
     file,
     dataset,
     delimiter,
     encoding,
+    encodingName,
+    unreadable: Number(n),
     present: fields.filter((f) => f.key in columns).map((f) => f.key),
     rows: `SELECT ${select}, CAST(${order} AS BIGINT) * 10000000000 + rowid AS radordning FROM ${table}`,
   };

@@ -20,8 +20,10 @@ import {
   ivoSummaryColumns,
   periodCsv,
   reasonColumns,
+  reconciliationColumns,
   withYearOverYear,
 } from '../../format/exports';
+import type { FileReconciliation } from '../../import/acceptance';
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
 import { parseDate } from '../../import/dates';
@@ -97,6 +99,8 @@ export interface SqlReport {
   /** `YYYY-MM-DD`. */
   asOf: string;
   loaded: LoadedCsv[];
+  /** Per file: rows read = accepted + rejected, as the app's reconciliation. */
+  reconciliation: FileReconciliation[];
   /** File name → CSV text, in the order `npm run report` writes them. */
   files: Map<string, string>;
 }
@@ -269,6 +273,9 @@ export async function openSqlDatabase(options: SqlReportOptions): Promise<SqlDat
     );
     await connection.run('CREATE OR REPLACE TABLE valda_enheter (enhet VARCHAR)');
     for (const unit of options.units ?? []) await connection.run('INSERT INTO valda_enheter VALUES ($1)', [unit]);
+    await connection.run('CREATE OR REPLACE TABLE filer (fil_ordning BIGINT, olasbara BIGINT)');
+    for (const [order, file] of loaded.entries())
+      await connection.run(`INSERT INTO filer VALUES (${order}, ${file.unreadable})`);
     await runSqlFiles(connection);
     return { connection, loaded, close };
   } catch (error) {
@@ -291,6 +298,21 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
       (options.fromMonth === undefined || month >= options.fromMonth) &&
       (options.toMonth === undefined || month <= options.toMonth);
     const files = new Map<string, string>();
+    const counts = await rows(connection, 'SELECT * FROM avstamning ORDER BY fil_ordning');
+    const reconciliation: FileReconciliation[] = counts.map((r) => {
+      const file = loaded[num(r.fil_ordning)];
+      return {
+        file: file.file,
+        dataset: file.dataset,
+        encoding: file.encodingName as FileReconciliation['encoding'],
+        delimiter: file.delimiter,
+        rowsRead: num(r.rader_lasta),
+        rowsAccepted: num(r.rader_godkanda),
+        rowsRejected: num(r.rader_avvisade),
+        rowsWithWarning: num(r.rader_med_varning),
+      };
+    });
+    files.set('avstamning.csv', toCsv(reconciliationColumns, reconciliation));
 
     if (has('utredningar')) {
       const months = (await rows(connection, 'SELECT * FROM utredningar_manad ORDER BY manad_index')).filter((r) =>
@@ -429,7 +451,7 @@ export async function sqlReport(options: SqlReportOptions): Promise<SqlReport> {
         .map(({ group, label, count }) => ({ group, label, count }));
       files.set(`ivo_${label}_sammanstallning.csv`, toCsv(ivoSummaryColumns, summary));
     }
-    return { asOf, loaded, files };
+    return { asOf, loaded, reconciliation, files };
   } finally {
     close();
   }

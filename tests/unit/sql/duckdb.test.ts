@@ -8,7 +8,7 @@
  * working tree is mid-refactor); by default it is this one.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,8 +36,9 @@ const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8'))
   ivo2025Q3: { id: string; kind: string; executed: boolean }[];
 };
 
-/** Every rule table the app's report writes (all but avstamning.csv and problem.csv, the import's). */
+/** Every file the app's report writes but problem.csv (the import's list of problems, the app's alone). */
 const COMPARED = [
+  'avstamning.csv',
   'utredningar_manad.csv',
   'utredningar_period.csv',
   'orosanmalningar_manad.csv',
@@ -83,8 +84,8 @@ function compareEngines(title: string, args: string[], files: string[]) {
       expect([...duck.keys()].filter((n) => n.startsWith('ivo_')).sort()).toEqual(ivo);
     });
 
-    it('writes the same files apart from the import’s reconciliation', () => {
-      const appFiles = [...app.keys()].filter((n) => n !== 'avstamning.csv' && n !== 'problem.csv');
+    it('writes the same files apart from the import’s list of problems', () => {
+      const appFiles = [...app.keys()].filter((n) => n !== 'problem.csv');
       expect([...duck.keys()].sort()).toEqual(appFiles.sort());
     });
   });
@@ -425,6 +426,12 @@ describe.skipIf(!duckdbAvailable)(title, () => {
       fixture('xlsx/utredningar_komma_citat.csv', 'xlsx/forlangningar_tabb.csv'),
     ],
   ];
+  // Cells a spreadsheet would run as formulas (=, +, -, @), added by another change: compared once present.
+  if (existsSync('fixtures/hostile'))
+    dialectSets.push([
+      'cells that start like spreadsheet formulas (fixtures/hostile)',
+      fixture(...['utredningar', 'forlangningar', 'orosanmalningar', 'beslut'].map((n) => `hostile/${n}.csv`)),
+    ]);
   for (const [title, files] of dialectSets) compareEngines(`fixtures: ${title}, default as-of date`, [], files);
   const duplicates = duplicateAndFutureFiles();
   for (const asOf of ['2025-11-30', '2025-12-05', '2025-06-30'])
@@ -461,13 +468,23 @@ describe.skipIf(!duckdbAvailable)(title, () => {
       expect([duckRun.status, duckRun.stderr]).toEqual([0, '']);
       expect(cli('src/cli/report.ts', '--as-of', '2025-11-30', '--out', appOut, ...data).status).toBe(0);
       const [duck, app] = [written(duckOut), written(appOut)];
-      // The import's own reconciliation (avstamning.csv, problem.csv) is the app engine's alone.
-      expect([...duck.keys()].sort()).toEqual(
-        [...app.keys()].filter((n) => !['avstamning.csv', 'problem.csv'].includes(n)).sort(),
-      );
-      expect(duck.size).toBe(12);
+      // The import's list of problems (problem.csv) is the app engine's alone.
+      expect([...duck.keys()].sort()).toEqual([...app.keys()].filter((n) => n !== 'problem.csv').sort());
+      expect(duck.size).toBe(13);
       for (const [name, text] of duck) expect({ name, text }).toEqual({ name, text: app.get(name) });
     }, 120_000);
+
+    it('prints the app’s reconciliation: duplicates, later dates and unknown investigations rejected', () => {
+      const out = mkdtempSync(join(tmpdir(), 'insyn-duck-'));
+      const lines = (result: { stdout: string }) =>
+        result.stdout.split('\n').filter((l) => l.startsWith('Uttagsdatum') || l.includes('rader lästa'));
+      const duck = run('--as-of', '2025-11-30', '--out', out, ...duplicates);
+      const app = cli('src/cli/report.ts', '--as-of', '2025-11-30', '--out', out, ...duplicates);
+      expect(lines(duck)).toEqual(lines(app));
+      expect(lines(duck)).toContain(
+        'utredningar.csv (utredningar): 21 rader lästa = 10 godkända + 11 avvisade (1 godkända med varning)',
+      );
+    }, 60_000);
 
     it('writes the report files and names them', () => {
       const out = mkdtempSync(join(tmpdir(), 'insyn-duck-'));
@@ -475,6 +492,7 @@ describe.skipIf(!duckdbAvailable)(title, () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('Uttagsdatum: 2025-11-30');
       expect(readdirSync(out).sort()).toEqual([
+        'avstamning.csv',
         'beslut_enhet.csv',
         'beslut_insats.csv',
         'beslut_kvartal.csv',
