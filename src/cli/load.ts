@@ -2,12 +2,12 @@
  * What every command line shares: Swedish failure, column mappings, loading files into one Engine
  * exactly as the app's worker does, the as-of date by the app's rule, and the reconciliation lines.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Engine } from '../engine/engine';
 import { maskPersonnummer } from '../format/personnummer';
 import type { FileReconciliation } from '../import/acceptance';
-import { importFile, importSheet, type MappingStore } from '../import/importFile';
+import { importSheet, StreamImport, type FileImport, type MappingStore } from '../import/importFile';
 import { looksLikeWorkbook } from '../import/magic';
 import { readSheet } from '../import/xlsx';
 import { isoDate, NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
@@ -28,6 +28,46 @@ export function readMappings(path: string | undefined): MappingStore {
   }
 }
 
+/** Bytes read from a file at a time: the file's text and rows are never held whole. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Imports one file read in 1 MB chunks into one reused buffer (`StreamImport`, as the app's worker
+ * does with `File.stream()`); a workbook is read whole, as its reader needs. Null when the file
+ * cannot be opened or read.
+ */
+export function importPath(path: string, mappings: MappingStore): FileImport | null {
+  const name = basename(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  const next = () => {
+    try {
+      return readSync(fd, buffer, 0, CHUNK_BYTES, null);
+    } catch {
+      return -1;
+    }
+  };
+  try {
+    let length = next();
+    if (length < 0) return null;
+    if (looksLikeWorkbook(buffer.subarray(0, length)))
+      return importSheet(readSheet(readFileSync(path)), name, mappings);
+    const reading = new StreamImport(name, mappings);
+    for (; length > 0; length = next()) {
+      const outcome = reading.push(buffer.subarray(0, length));
+      if (outcome) return outcome;
+    }
+    return length < 0 ? null : reading.finish();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Imports every file into one engine, a CSV or the first visible sheet of an .xlsx (told apart by
  * their bytes, as in the app); stops with a Swedish message on a file it cannot take.
@@ -35,16 +75,7 @@ export function readMappings(path: string | undefined): MappingStore {
 export function loadFiles(paths: readonly string[], mappings: MappingStore): Engine {
   const engine = new Engine();
   for (const path of paths) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(path));
-    } catch {
-      fail(`filen ${path} kan inte läsas.`);
-    }
-    const name = basename(path);
-    const result = looksLikeWorkbook(bytes)
-      ? importSheet(readSheet(bytes), name, mappings)
-      : importFile(bytes, name, mappings);
+    const result = importPath(path, mappings) ?? fail(`filen ${path} kan inte läsas.`);
     if (result.status === 'failed') fail(result.problem.message);
     if (result.status === 'needs-mapping') {
       fail(

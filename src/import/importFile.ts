@@ -399,32 +399,67 @@ export async function importFileStream(
 ): Promise<FileImport | CancelledFile> {
   const cancelled: CancelledFile = { status: 'cancelled', file };
   if (signal?.aborted) return cancelled;
-  const decoder = createCsvDecoder();
-  const reading = new FileReading(file, mappings, forced);
+  const reading = new StreamImport(file, mappings, forced);
   let bytesRead = 0;
   for await (const chunk of chunks) {
     if (signal?.aborted) return cancelled;
     bytesRead += chunk.length;
-    reading.push(decoder.push(chunk));
-    if (decoder.binary) return notText(file);
-    if (reading.outcome) return reading.outcome;
+    const outcome = reading.push(chunk);
+    if (outcome) return outcome;
     onProgress?.({ bytesRead, totalBytes, rows: reading.rowsRead });
   }
   if (signal?.aborted) return cancelled;
-  reading.push(decoder.finish());
-  if (decoder.binary) return notText(file);
-  const result = reading.finish(decoder.encoding ?? 'utf-8');
-  if (result.status !== 'loaded' || !decoder.lossy) return result;
-  const message =
-    `Filen ${file} byter teckenkodning efter början; tecken som inte kunde läsas visas som "\uFFFD". ` +
-    'Spara filen som CSV UTF-8 och läs in den igen för att få dem rätt.';
-  return {
-    ...result,
-    problems: [
-      ...result.problems,
-      { file, line: 0, column: '', value: '', code: 'mixed-encoding', severity: 'varning', message },
-    ],
-  };
+  return reading.finish();
+}
+
+/**
+ * One file's import fed chunk by chunk, synchronously (`importFileStream` is the async loop over
+ * it; the CLI feeds it from `readSync`): bytes → streaming decoder → chunked CSV reader → row
+ * validator. `push` returns the outcome as soon as reading should stop early, else null.
+ * @example const s = new StreamImport('a.csv'); s.push(bytes) ?? s.finish() // as importFile(bytes, 'a.csv')
+ */
+export class StreamImport {
+  private readonly decoder = createCsvDecoder();
+  private readonly reading: FileReading;
+
+  constructor(
+    private readonly file: string,
+    mappings: MappingStore = {},
+    forced?: SavedMapping,
+  ) {
+    this.reading = new FileReading(file, mappings, forced);
+  }
+
+  /** Records read so far after the header. */
+  get rowsRead(): number {
+    return this.reading.rowsRead;
+  }
+
+  /** Reads the next bytes (the caller may reuse its buffer afterwards); the outcome if reading stops here. */
+  push(chunk: Uint8Array): FileImport | null {
+    this.reading.push(this.decoder.push(chunk));
+    if (this.decoder.binary) return notText(this.file);
+    return this.reading.outcome;
+  }
+
+  /** Ends the file: its outcome. */
+  finish(): FileImport {
+    const { decoder, reading, file } = this;
+    reading.push(decoder.finish());
+    if (decoder.binary) return notText(file);
+    const result = reading.finish(decoder.encoding ?? 'utf-8');
+    if (result.status !== 'loaded' || !decoder.lossy) return result;
+    const message =
+      `Filen ${file} byter teckenkodning efter början; tecken som inte kunde läsas visas som "\uFFFD". ` +
+      'Spara filen som CSV UTF-8 och läs in den igen för att få dem rätt.';
+    return {
+      ...result,
+      problems: [
+        ...result.problems,
+        { file, line: 0, column: '', value: '', code: 'mixed-encoding', severity: 'varning', message },
+      ],
+    };
+  }
 }
 
 /** Required fields of a dataset that a mapping leaves unassigned. */
