@@ -11,6 +11,7 @@ import { addMonths, parseISO } from 'date-fns';
 import { importFile } from '../../src/import/importFile';
 import { Engine } from '../../src/engine/engine';
 import { firstPageGzipBytes, firstPageScripts } from './firstPage';
+import { runRatios } from './ratios';
 import {
   addMonthsClamped,
   buildConcernCube,
@@ -336,3 +337,6 @@ function writeReportFiles(dir: string, investigations: Uint8Array, rows: number)
   );
   return [utredningar, forlangningar, orosanmalningar, beslut];
 }
+
+// Issue 12's ratios: full import + every view ÷ PapaParse, and the CLI report ÷ PapaParse as processes.
+runRatios(ROWS);

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:browser` (or `tsx tests/bench/browser.ts`): the built app in headless Chromium on
+ * synthetic extracts of ROWS investigations (default "1000000,5000000"; BROWSER_ROWS=1000000 for one).
+ * Builds into a temp folder (dist/ is the tests'), serves it, and per size, in a fresh page:
+ * drops the file on Data och import and opens Utredningstid → file → first chart; the worker's JS
+ * heap after a garbage collection (CDP Runtime.getHeapUsage on the worker target) and the page's;
+ * the longest main-thread task (PerformanceObserver 'longtask') during the import and the chart, and
+ * during a unit filter change; the filter change itself (click → monthly table redrawn). Prints a
+ * table. Never asserted anywhere.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { writeBenchFiles } from './ratios';
+
+const SIZES = (process.env.BROWSER_ROWS ?? '1000000,5000000').split(',').map(Number);
+const TIMEOUT = 600_000;
+
+declare global {
+  interface Window {
+    longTasks: { start: number; duration: number }[];
+    progress: { at: number; text: string }[];
+  }
+}
+
+/** Records every long task (≥ 50 ms) of the page's main thread from the first script on. */
+const LONG_TASKS = () => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // The progress line's texts as they change (rows and MB read), with when.
+  window.progress = [];
+  new MutationObserver(() => {
+    const text = document.querySelector('.progress')?.textContent ?? '';
+    if (text !== (window.progress.at(-1)?.text ?? '')) window.progress.push({ at: performance.now(), text });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+const longestBetween = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([a, b]) => Math.max(0, ...window.longTasks.filter((t) => t.start >= a && t.start <= b).map((t) => t.duration)),
+    [from, to],
+  );
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** One message to a target attached without flattening; its answer. */
+function sendToTarget(session: CDPSession, sessionId: string, method: string): Promise<Record<string, unknown>> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve) => {
+    const listener = (event: { sessionId: string; message: string }) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+      if (event.sessionId !== sessionId || message.id !== id) return;
+      session.off('Target.receivedMessageFromTarget', listener);
+      resolve(message.result ?? {});
+    };
+    session.on('Target.receivedMessageFromTarget', listener);
+    void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
+}
+
+/**
+ * The page's dedicated worker after a garbage collection there: its JS heap in use and the
+ * ArrayBuffers' backing stores outside it (the typed columns), in MB.
+ */
+async function workerHeapMB(browser: Browser): Promise<{ heap: number; buffers: number } | null> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string }[];
+    };
+    const worker = targetInfos.find((t) => t.type === 'worker');
+    if (!worker) return null;
+    const { sessionId } = (await session.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    await sendToTarget(session, sessionId, 'HeapProfiler.collectGarbage');
+    const usage = await sendToTarget(session, sessionId, 'Runtime.getHeapUsage');
+    return { heap: (usage.usedSize as number) / 1e6, buffers: ((usage.backingStorageSize as number) ?? 0) / 1e6 };
+  } finally {
+    await session.detach();
+  }
+}
+
+async function pageHeapMB(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return usedSize / 1e6;
+}
+
+interface Row {
+  rows: number;
+  mb: number;
+  loadedS: number;
+  chartS: number;
+  workerMB: { heap: number; buffers: number } | null;
+  pageMB: number;
+  longImportMs: number;
+  filterMs: number;
+  longFilterMs: number;
+}
+
+async function measure(browser: Browser, url: string, rows: number): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'insyn-browser-bench-'));
+  const { utredningar } = writeBenchFiles(dir, rows);
+  const mb = statSync(utredningar).size / 1e6;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(`${url}?sida=data`);
+  await page.getByTestId('file-input').waitFor({ state: 'attached' });
+  // Let the published data load and settle first.
+  await page.waitForLoadState('networkidle');
+  const t0 = await now(page);
+  await page.getByTestId('file-input').setInputFiles(utredningar);
+  await page.locator('.ok', { hasText: 'inläst som' }).waitFor();
+  const loaded = await now(page);
+  await page.getByRole('link', { name: 'Utredningstid' }).click();
+  await page.locator('.recharts-bar-rectangle').first().waitFor();
+  const chart = await now(page);
+  const longImportMs = await longestBetween(page, t0, chart);
+  if (process.env.BENCH_VERBOSE) {
+    const steps = await page.evaluate(() => window.progress);
+    for (const step of steps) console.log(`${((step.at - t0) / 1000).toFixed(2)} s  ${step.text}`);
+  }
+
+  const table = page.locator('[data-testid="monthly-table"] tbody');
+  await table.locator('tr').first().waitFor();
+  const box = await page.getByRole('checkbox', { name: 'Norr' }).elementHandle();
+  // Click → the monthly table's text changes (a MutationObserver notes the moment).
+  const [f0, f1] = await page.evaluate(
+    ([checkbox]) =>
+      new Promise<[number, number]>((resolve) => {
+        const body = document.querySelector('[data-testid="monthly-table"] tbody')!;
+        const before = body.textContent;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="monthly-table"] tbody')?.textContent === before) return;
+          observer.disconnect();
+          resolve([start, performance.now()]);
+        });
+        observer.observe(document.querySelector('main') ?? document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+        (checkbox as HTMLInputElement).click();
+      }),
+    [box],
+  );
+  // Long tasks are reported after they end: wait a moment for the last one.
+  await page.waitForTimeout(500);
+  const longFilterMs = await longestBetween(page, f0, f1 + 500);
+  const workerMB = await workerHeapMB(browser);
+  const pageMB = await pageHeapMB(page);
+  await context.close();
+  return {
+    rows,
+    mb,
+    loadedS: (loaded - t0) / 1000,
+    chartS: (chart - t0) / 1000,
+    workerMB,
+    pageMB,
+    longImportMs,
+    filterMs: f1 - f0,
+    longFilterMs,
+  };
+}
+
+const site = mkdtempSync(join(tmpdir(), 'insyn-bench-site-'));
+const build = spawnSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'],
+  { encoding: 'utf8' },
+);
+if (build.status !== 0) throw new Error(`bygget misslyckades: ${build.stderr}`);
+const server = await preview({ build: { outDir: site }, preview: { port: 0, strictPort: false }, logLevel: 'silent' });
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('ingen adress');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const results: Row[] = [];
+try {
+  for (const rows of SIZES) {
+    const row = await measure(browser, url, rows);
+    results.push(row);
+    console.log(JSON.stringify(row));
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
+
+const n = (value: number, decimals = 0) => value.toFixed(decimals).replace('.', ',');
+console.log(`\nChromium ${browser.version()}, headless, byggd app (${new Date().toISOString().slice(0, 10)})\n`);
+console.log(
+  '| rader | MB | fil → inläst | fil → första diagram | worker: JS-heap + ArrayBuffers | sidans heap | längsta task, import | filterbyte | längsta task, filter |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results)
+  console.log(
+    `| ${r.rows.toLocaleString('sv-SE')} | ${n(r.mb)} | ${n(r.loadedS, 1)} s | ${n(r.chartS, 1)} s | ` +
+      `${r.workerMB === null ? '–' : `${n(r.workerMB.heap)} + ${n(r.workerMB.buffers)} MB`} | ${n(r.pageMB)} MB | ${n(r.longImportMs)} ms | ` +
+      `${n(r.filterMs)} ms | ${n(r.longFilterMs)} ms |`,
+  );
