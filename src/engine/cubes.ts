@@ -5,6 +5,7 @@
 import type { JoinedExtensions } from '../import/acceptance';
 import { concernDecisionCode } from '../import/datasets';
 import { categoryColumn, dateColumn, textColumn, type Table } from '../import/table';
+import { NO_REASON_LABEL } from '../kpi/publishedPackage';
 import {
   buildConcernCube,
   buildDecisionCube,
@@ -20,7 +21,6 @@ import {
 /** Label of decisions without an insats, and of reports without a decision or a delay reason. */
 const NO_INTERVENTION = '(okänd insats)';
 const NO_DECISION = '(inget beslut)';
-const NO_REASON = '(ingen orsak angiven)';
 
 export interface InvestigationCubeData {
   cube: InvestigationCube;
@@ -72,7 +72,7 @@ export interface ConcernCubeData {
 /** The 14-day cube of the accepted orosanmälningar. */
 export function concernCube(table: Table, asOf: DayNumber, deadline: DeadlineOptions = {}): ConcernCubeData {
   const units = categoryColumn(table, 'enhet');
-  const reasons = categoryColumn(table, 'orsak_forsening', NO_REASON);
+  const reasons = categoryColumn(table, 'orsak_forsening', NO_REASON_LABEL);
   const cube = buildConcernCube(
     {
       count: table.count,

@@ -7,11 +7,12 @@
  * - cannot run as a formula (OWASP "CSV injection"): text that starts with `=`, `+`, `-`, `@`, tab
  *   or carriage return gets a leading `'`. A number stays a number: JS numbers are written with a
  *   decimal comma, and a text that is a number as written (`-4`, `−4,5`, `-4.5`, `+6`, `−1 234`,
- *   `−3 %`) is left as it is: digits and a sign cannot call anything.
+ *   `−3 %`) is left as it is: digits and a sign cannot call anything;
+ * - a figure hidden in a published package (NaN) reads `dolt`, never `NaN` or 0.
  */
 
 import { maskPersonnummer } from './personnummer';
-import { roundHalfAwayFromZero } from './number';
+import { HIDDEN_FIGURE_TEXT, roundHalfAwayFromZero } from './number';
 
 export interface CsvColumn<Row> {
   header: string;
@@ -39,6 +40,9 @@ export function safeCellText(text: string): string {
 function cell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+  // A figure hidden in a published package (NaN, issue 13) reads as in the package's own CSV files:
+  // not "färre än 5", since a count hidden to protect another one may be 5 or more.
+  if (Number.isNaN(value)) return HIDDEN_FIGURE_TEXT;
   // A JS number is never text, whatever its sign or exponent (`-1e+21`): it is only masked.
   const text = typeof value === 'number' ? maskPersonnummer(String(value).replace('.', ',')) : safeCellText(value);
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

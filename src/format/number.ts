@@ -8,10 +8,12 @@ export const THIN_SPACE = '\u202f';
 const MINUS = '\u2212';
 
 /**
- * A count hidden in a published package (NaN in a view, issue 13). Mostly 1–4; some are hidden
- * only so that no other can be worked out, which the page's note says.
+ * A count hidden in a published package (NaN in a view, issue 13). Not "färre än 5": a count
+ * hidden only so that a 1–4 cannot be worked out is often large (a month's 230 decisions), and a
+ * view's sum over hidden counts may be larger still; the package cannot say which is which, and the
+ * page's note explains both. The same word as the package's own CSV files.
  */
-export const HIDDEN_COUNT_TEXT = 'färre än 5';
+export const HIDDEN_COUNT_TEXT = 'dolt';
 /** A share, change or figure made from a hidden count. */
 export const HIDDEN_FIGURE_TEXT = 'dolt';
 

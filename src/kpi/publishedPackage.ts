@@ -117,8 +117,10 @@ export interface PackageInput {
   ivo?: IvoAggregate<number>[];
 }
 
-const NO_REASON = 'Ingen orsak angiven';
-const OTHER_REASONS = 'Övriga orsaker';
+/** A report's empty delay reason, in the records' views and in a package alike (one label). */
+export const NO_REASON_LABEL = '(ingen orsak angiven)';
+/** In a package: the delay reasons given fewer than 5 times in all, together. */
+export const OTHER_REASONS_LABEL = 'Övriga orsaker';
 
 const INVESTIGATIONS: TableLayout<'month' | 'unit' | 'sex', InvestigationColumn> = {
   keys: ['month', 'unit', 'sex'],
@@ -351,21 +353,21 @@ function withQuarters(rows: DecisionRow[]): DecisionRow[] {
 
 /**
  * Late reasons per year with a total row per year (every year with orosanmälningar). An empty reason
- * becomes "Ingen orsak angiven"; a reason given fewer than 5 times in all becomes "Övriga orsaker",
+ * becomes NO_REASON_LABEL, as in the records' views; a reason given fewer than 5 times in all becomes "Övriga orsaker",
  * so no rare, free-typed wording is published.
  */
 function reasonRows(
   lateReasons: readonly { year: string; reason: string; late: number }[],
   concerns: readonly ConcernAggregate<number>[],
 ): KeyedRow<'year' | 'reason', 'late', number>[] {
-  const named = lateReasons.map((r) => ({ ...r, reason: r.reason.trim() || NO_REASON }));
+  const named = lateReasons.map((r) => ({ ...r, reason: r.reason.trim() || NO_REASON_LABEL }));
   const totals = new Map<string, number>();
   for (const { reason, late } of named) totals.set(reason, (totals.get(reason) ?? 0) + late);
   const out = new Map<string, KeyedRow<'year' | 'reason', 'late', number>>();
   for (const month of concerns) add(REASONS, out, { year: month.month.slice(0, 4), reason: null, late: 0 });
   for (const { year, reason, late } of named) {
     if (late === 0) continue;
-    const label = (totals.get(reason) ?? 0) < 5 ? OTHER_REASONS : reason;
+    const label = (totals.get(reason) ?? 0) < 5 ? OTHER_REASONS_LABEL : reason;
     add(REASONS, out, { year, reason: label, late });
     add(REASONS, out, { year, reason: null, late });
   }

@@ -4,7 +4,7 @@
  */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { monthName } from '../../format/date';
-import { formatNumber } from '../../format/number';
+import { formatCount, formatNumber } from '../../format/number';
 import { monthOfYear, yearOfMonth, type MonthIndex } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
@@ -30,17 +30,35 @@ export function YearLinesChart({
 }) {
   const recent = years.slice(-PALETTE.length);
   const styleOf = (i: number) => PALETTE.length - recent.length + i;
+  // A count hidden in a published package (NaN) is a gap in its line; the tooltip says it is hidden.
+  const data = rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, v]) => [key, typeof v === 'number' && Number.isNaN(v) ? null : v]),
+    ),
+  );
+  const hidden = (label: unknown, year: string) => {
+    const value = rows.find((r) => r.label === label)?.[year];
+    return typeof value === 'number' && Number.isNaN(value);
+  };
   return (
     <ChartFrame
       title={title}
       legend={recent.map((year, i) => ({ label: String(year), color: PALETTE[styleOf(i)], dash: DASHES[styleOf(i)] }))}
     >
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke={COLORS.grid} />
           <XAxis dataKey="label" tick={{ fill: COLORS.text, fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: COLORS.text, fontSize: 12 }} width={56} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${formatNumber(v)} ${unit}` : '–')} />
+          <Tooltip
+            formatter={(v, name, item) =>
+              typeof v === 'number'
+                ? `${formatNumber(v)} ${unit}`
+                : hidden((item.payload as YearLinesRow | undefined)?.label, String(name))
+                  ? formatCount(NaN)
+                  : '–'
+            }
+          />
           {recent.map((year, i) => {
             const style = styleOf(i);
             return (

@@ -10,6 +10,7 @@ import { formatPercent, formatPoints } from '../../format/number';
 import type { OverviewCard } from '../../data/types';
 import { isoDate, monthOfYear, yearOfMonth, type Direction } from '../../kpi';
 import { SuppressionNote } from '../../components/ui/PackageNotes';
+import { HIDDEN_REASON } from '../../format/sentences';
 
 const DIRECTION_TEXT: Record<Direction, string> = { better: 'bättre', worse: 'sämre', same: 'oförändrat' };
 
@@ -26,6 +27,9 @@ function Change({
   direction: Direction | null;
   shares: [number | null, number | null];
 }) {
+  // A share hidden in a published package (NaN): no change can be stated, for that reason.
+  if (shares.some((share) => share !== null && Number.isNaN(share)))
+    return <span className="change">ingen jämförelse: en av andelarna bygger på dolda antal</span>;
   if (points === null || direction === null)
     return (
       <span className="change">
@@ -68,6 +72,11 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
           <p className="card-value">
             <span className="big">{formatPercent(h.share)}</span> {card.shareLabel} {formatMonthLong(h.month)}
           </p>
+          {Number.isNaN(h.share) && (
+            <p className="hint" data-testid="hidden-share">
+              Andelen kan inte visas: den bygger på {HIDDEN_REASON}.
+            </p>
+          )}
           <p>
             Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare)} ·{' '}
             <Change points={h.changePoints} direction={h.direction} shares={[h.share, h.previousShare]} />

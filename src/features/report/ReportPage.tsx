@@ -40,7 +40,8 @@ interface SectionProps {
   id: string;
   title: string;
   subject: string;
-  countWhat: string;
+  /** What is counted and what happened to it: ['utredningar', 'inleddes']. */
+  countWhat: readonly [string, string];
   denominatorLabel: string;
   numeratorLabel: string;
   shareLabel: string;
@@ -304,7 +305,7 @@ export function ReportPage() {
           id="utredningar"
           title="Utredningstid – fyramånadersfristen"
           subject="Andelen sena utredningar"
-          countWhat="utredningar inleddes"
+          countWhat={['utredningar', 'inleddes']}
           denominatorLabel="Inledda"
           numeratorLabel="Sena"
           shareLabel="Andel sena"
@@ -320,7 +321,7 @@ export function ReportPage() {
           id="orosanmalningar"
           title="Orosanmälningar – förhandsbedömning inom 14 dagar"
           subject="Andelen orosanmälningar förhandsbedömda inom 14 dagar"
-          countWhat="bedömningspliktiga orosanmälningar kom in"
+          countWhat={['bedömningspliktiga orosanmälningar', 'kom in']}
           denominatorLabel="Bedömningspliktiga"
           numeratorLabel="Inom 14 dagar"
           shareLabel="Andel i tid"
@@ -336,7 +337,7 @@ export function ReportPage() {
           id="verkstallighet"
           title="Verkställighet – beslut om insats inom tre månader"
           subject="Andelen beslut ej verkställda inom tre månader"
-          countWhat="beslut om insats fattades"
+          countWhat={['beslut om insats', 'fattades']}
           denominatorLabel="Beslut"
           numeratorLabel="Ej inom 3 månader"
           shareLabel="Andel ej i tid"

@@ -89,17 +89,53 @@ describe('periodSentence', () => {
       'Andelen maj 2025 var 23\u202f% (medelvärde av månadsandelarna); ingen förändring mot 2024 redovisas eftersom 2024 är prel.',
     );
   });
+  it('says a share hidden in a published package (NaN) cannot be shown, and why – never "var dolt"', () => {
+    const hidden = { ...y2025, meanOfMonthlyShares: NaN, numerator: NaN };
+    const why = 'antal som döljs för att skydda få ärenden (färre än 5)';
+    expect(periodSentence({ subject: 'Andelen', span: 'maj', year: 2025, current: hidden, previous: y2024 })).toBe(
+      `Andelen maj 2025 kan inte visas: den bygger på ${why}.`,
+    );
+    expect(
+      periodSentence({
+        subject: 'Andelen',
+        span: 'maj',
+        year: 2025,
+        current: y2025,
+        previous: { ...y2024, meanOfMonthlyShares: NaN },
+      }),
+    ).toBe(
+      `Andelen maj 2025 var 23\u202f% (medelvärde av månadsandelarna); ingen förändring redovisas: andelen 2024 bygger på ${why}.`,
+    );
+    // Preliminary, with a hidden count so far: the count reads as the tables do.
+    expect(
+      periodSentence({
+        subject: 'Andelen',
+        span: 'maj',
+        year: 2025,
+        current: { ...y2025, numerator: NaN, preliminary: true },
+        previous: y2024,
+      }),
+    ).toContain('(hittills dolt av 3\u202f365)');
+  });
 });
 
 describe('countSentence', () => {
   it('states the count and the difference in words', () => {
-    expect(countSentence('utredningar inleddes', 'januari–juni', 2025, 3365, 2941)).toBe(
+    expect(countSentence(['utredningar', 'inleddes'], 'januari–juni', 2025, 3365, 2941)).toBe(
       '3\u202f365 utredningar inleddes januari–juni 2025, 424 fler än samma period 2024.',
     );
-    expect(countSentence('beslut fattades', 'maj', 2025, 10, 12)).toBe(
+    expect(countSentence(['beslut', 'fattades'], 'maj', 2025, 10, 12)).toBe(
       '10 beslut fattades maj 2025, 2 färre än samma period 2024.',
     );
-    expect(countSentence('beslut fattades', 'maj', 2025, 10, null)).toBe('10 beslut fattades maj 2025.');
+    expect(countSentence(['beslut', 'fattades'], 'maj', 2025, 10, null)).toBe('10 beslut fattades maj 2025.');
+  });
+  it('says a count hidden in a published package (NaN) cannot be shown, never "dolt" or "färre än 5" as a number', () => {
+    expect(countSentence(['beslut om insats', 'fattades'], 'maj', 2025, NaN, 12)).toBe(
+      'Hur många beslut om insats som fattades maj 2025 kan inte visas: det bygger på antal som döljs för att skydda få ärenden (färre än 5).',
+    );
+    expect(countSentence(['beslut', 'fattades'], 'maj', 2025, 10, NaN)).toBe(
+      '10 beslut fattades maj 2025; ingen jämförelse redovisas: antalet 2024 bygger på antal som döljs för att skydda få ärenden (färre än 5).',
+    );
   });
 });
 
@@ -113,5 +149,20 @@ describe('extremesSentence', () => {
       ]),
     ).toBe('Högst var andelen i april (24\u202f%), lägst i januari (20\u202f%).');
     expect(extremesSentence([{ label: 'januari', share: 0.2 }])).toBeNull();
+  });
+  it('leaves out a month whose share is hidden in a published package (NaN)', () => {
+    expect(
+      extremesSentence([
+        { label: 'januari', share: NaN },
+        { label: 'februari', share: 0.2015 },
+        { label: 'april', share: 0.241 },
+      ]),
+    ).toBe('Högst var andelen i april (24\u202f%), lägst i februari (20\u202f%).');
+    expect(
+      extremesSentence([
+        { label: 'januari', share: 0.2 },
+        { label: 'februari', share: NaN },
+      ]),
+    ).toBeNull();
   });
 });

@@ -188,7 +188,7 @@ describe('publishPackage', () => {
       { year: '2024', reason: null, late: 10 },
       { year: '2024', reason: 'Vårdnadshavare avbokade', late: 10 },
       { year: '2025', reason: null, late: 16 },
-      { year: '2025', reason: 'Ingen orsak angiven', late: null }, // the complement of the 3 below
+      { year: '2025', reason: '(ingen orsak angiven)', late: null }, // the complement of the 3 below
       { year: '2025', reason: 'Vårdnadshavare avbokade', late: 8 },
       { year: '2025', reason: 'Övriga orsaker', late: null },
     ]);
