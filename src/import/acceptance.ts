@@ -130,9 +130,8 @@ export function reconcile(
   files: readonly LoadedFile[],
   crossFileProblems: readonly Problem[],
 ): { files: FileReconciliation[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  for (const file of files) problems.push(...file.problems);
-  problems.push(...crossFileProblems);
+  // concat, not push(...): a file can hold hundreds of thousands of problems, more than a call's arguments.
+  const problems = files.flatMap((file) => file.problems).concat(crossFileProblems);
   const linesOf = (map: Map<string, Set<number>>, file: string) => {
     let lines = map.get(file);
     if (!lines) map.set(file, (lines = new Set()));
