@@ -44,7 +44,12 @@ function call<T extends Request>(
   return { id, done };
 }
 const cancel = (id: number) => worker.onmessage?.({ data: { cancel: id } });
-const load = (files: FileInput[]): Request => ({ type: 'load', files, mappings: {}, demo: false });
+const load = (files: FileInput[]): Extract<Request, { type: 'load' }> => ({
+  type: 'load',
+  files,
+  mappings: {},
+  demo: false,
+});
 
 beforeAll(async () => {
   (globalThis as unknown as { self: typeof worker }).self = worker;
