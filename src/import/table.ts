@@ -82,6 +82,9 @@ export class CategoryBuilder {
  * dictionary. Fields missing from some files read as empty there.
  */
 export function concatTables(dataset: DatasetKind, tables: readonly Table[]): Table {
+  // One file: its table as it is (a copy of 5 M rows cost some 150 MB). Its codes are already
+  // what the concatenation would give, kön seeded with SEX_LABELS as everywhere.
+  if (tables.length === 1 && tables[0].dataset === dataset && seededBySex(tables[0])) return tables[0];
   const count = tables.reduce((sum, t) => sum + t.count, 0);
   const present = [...new Set(tables.flatMap((t) => t.present))];
   const result: Table = {
@@ -128,4 +131,10 @@ export function concatTables(dataset: DatasetKind, tables: readonly Table[]): Ta
   }
   for (const [key, builder] of builders) result.categories[key].labels = builder.labels;
   return result;
+}
+
+/** Whether a table's kön labels (if any) start with SEX_LABELS, so its codes mean what a concatenation's do. */
+function seededBySex(table: Table): boolean {
+  const labels = table.categories.kon?.labels;
+  return !labels || SEX_LABELS.every((label, i) => labels[i] === label);
 }

@@ -167,3 +167,31 @@ describe('category codes beyond 16 bits', () => {
     );
   });
 });
+
+describe('concatTables of one file', () => {
+  it('is the file’s table itself, reading as the same rows as a real concatenation', () => {
+    const a = load([
+      'utredning_id;startdatum;avslutsdatum;enhet;kon',
+      'U1;2025-01-10;;Norr;flicka',
+      'U2;2025-02-10;2025-03-01;Söder;?',
+      'U3;2025-03-10;;;pojke',
+    ]);
+    const empty = load(['utredning_id;startdatum;avslutsdatum;enhet;kon'], 'tom.csv');
+    const one = concatTables('utredningar', [a.table]);
+    expect(one).toBe(a.table);
+    const two = concatTables('utredningar', [a.table, empty.table]);
+    const rowsOf = (t: typeof one) =>
+      Array.from({ length: t.count }, (_, i) => [
+        t.texts.utredning_id[i],
+        t.dates.startdatum[i],
+        t.dates.avslutsdatum[i],
+        ...['enhet', 'kon'].map((key) => [
+          t.categories[key].codes[i],
+          t.categories[key].labels[t.categories[key].codes[i]],
+        ]),
+        t.files[t.fileIndex[i]],
+        t.line[i],
+      ]);
+    expect(rowsOf(one)).toEqual(rowsOf(two));
+  });
+});
