@@ -2,7 +2,7 @@
  * What the site publishes next to the app (data/manifest.json) and the as-of date every page uses:
  * chosen in the URL, the manifest's while only its files are loaded, else the files' own.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { FileInput, FileOutcome, ResponseMap, WorkspaceState } from '../engine/protocol';
 import {
   PACKAGE_KIND,
@@ -14,7 +14,7 @@ import { NO_DATE, parseIsoDate, type DayNumber } from '../kpi';
 import { AS_OF_RULE_LABELS, type AsOfRule } from '../kpi/asOf';
 import { loadMappings } from './mappings';
 import { useOwnFiles } from './ownFiles';
-import { dataUrl, queryKeys, useReconciliation, useWorkspace } from './queries';
+import { dataUrl, EXAMPLE_MANIFEST, publishedManifest, queryKeys, useReconciliation, useWorkspace } from './queries';
 import { useUrlState } from './urlState';
 import { callWorker } from './workerClient';
 
@@ -26,6 +26,16 @@ export interface Manifest {
   source?: string;
   asOf?: string;
   files: string[];
+}
+
+/**
+ * Shows the record-level demo files (data/exempel.json) as the published data: the analyst's view
+ * with lists, reconciliation and problems, still marked "Exempeldata" – until the page is reloaded
+ * or every file is removed (then the site's own manifest is read again).
+ */
+export async function openExampleFiles(client: QueryClient): Promise<void> {
+  publishedManifest.name = EXAMPLE_MANIFEST;
+  await client.refetchQueries({ queryKey: queryKeys.published }, { throwOnError: true });
 }
 
 /**
@@ -41,9 +51,10 @@ export function usePublishedData() {
     refetchOnWindowFocus: false,
     retry: 1,
     queryFn: async () => {
-      const response = await fetch(dataUrl('manifest.json'), { cache: 'no-cache' });
+      const name = publishedManifest.name;
+      const response = await fetch(dataUrl(name), { cache: 'no-cache' });
       if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (manifest.json: HTTP ${response.status}).`);
+      if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}: HTTP ${response.status}).`);
       const manifest = (await response.json()) as Manifest;
       if (manifest.kind === PACKAGE_KIND) {
         const pkg = await fetchPackage(manifest as unknown as PackageManifest);

@@ -21,6 +21,13 @@ export const queryKeys = {
 
 export const dataUrl = (name: string) => `${import.meta.env.BASE_URL}data/${name}`;
 
+/** The site's manifest; the built demo's is a package made from the record-level demo files. */
+export const SITE_MANIFEST = 'manifest.json';
+/** The record-level demo files' manifest beside it (`npm run fixtures` writes both). */
+export const EXAMPLE_MANIFEST = 'exempel.json';
+/** Which manifest in data/ the published data is read from: the site's, until "Prova med exempelfilerna". */
+export const publishedManifest = { name: SITE_MANIFEST };
+
 export function useWorkspace() {
   return useQuery({ queryKey: queryKeys.workspace, queryFn: () => callWorker({ type: 'state' }), staleTime: Infinity });
 }
@@ -58,7 +65,10 @@ export function useRemoveFile() {
     onSuccess: async (state, file) => {
       removeOwnFile(file);
       client.setQueryData(queryKeys.workspace, state);
-      if (state.files.length === 0) await client.invalidateQueries({ queryKey: queryKeys.published });
+      if (state.files.length === 0) {
+        publishedManifest.name = SITE_MANIFEST;
+        await client.invalidateQueries({ queryKey: queryKeys.published });
+      }
     },
   });
 }

@@ -1,5 +1,5 @@
 /** Playwright (playwright-core) on Debian's Chromium; no browser download. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
@@ -36,12 +36,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Serves the record-level demo files as the site's published data: data/manifest.json answers with
+ * data/exempel.json, the manifest of the files the built demo's package was made from. The app then
+ * reads them as a site that publishes records would – the same as "Prova med exempelfilerna" on
+ * Data och import, but before the first page is drawn, on every reload and in every page of the context.
+ * Specs that check record-level figures, lists or the import open the app this way (`recordsSession`).
+ */
+export async function serveExampleRecords(target: BrowserContext | Page): Promise<void> {
+  const manifest = readFileSync('public/data/exempel.json', 'utf8');
+  await target.route('**/data/manifest.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: manifest }),
+  );
+}
+
+/**
  * One browser per spec file and a fresh context and page per test (with downloads allowed and
- * requests to other origins recorded). Read `session.page` in the test, after its beforeEach.
+ * requests to other origins recorded). Read `session.page` in the test, after its beforeEach. The site's
+ * data is the built demo's package of aggregates; `recordsSession` serves the demo records instead.
  */
 export function browserSession(
   options: BrowserContextOptions = {},
   prepare?: (context: BrowserContext) => Promise<void>,
+  data: { records?: boolean } = {},
 ): { page: Page; external: string[] } {
   let browser: Browser | undefined;
   const session = { page: undefined as unknown as Page, external: [] as string[] };
@@ -58,9 +74,18 @@ export function browserSession(
       acceptDownloads: true,
       ...options,
     });
+    if (data.records) await serveExampleRecords(context);
     await prepare?.(context);
     session.page = await context.newPage();
     session.external = watchExternalRequests(session.page, inject('baseUrl'));
   });
   return session;
+}
+
+/** A browser session on the demo records (serveExampleRecords) instead of the built demo's package. */
+export function recordsSession(
+  options: BrowserContextOptions = {},
+  prepare?: (context: BrowserContext) => Promise<void>,
+): { page: Page; external: string[] } {
+  return browserSession(options, prepare, { records: true });
 }

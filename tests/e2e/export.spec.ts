@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession({}, (context) =>
+const session = recordsSession({}, (context) =>
   context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin }),
 );
 let page: Page;

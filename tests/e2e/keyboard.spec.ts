@@ -5,11 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
 // An English browser: the fields must still read and show ÅÅÅÅ-MM-DD.
-const session = browserSession({ locale: 'en-US' });
+const session = recordsSession({ locale: 'en-US' });
 let page: Page;
 beforeEach(() => {
   page = session.page;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession, screenshot } from './browser';
+import { recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const expected = JSON.parse(readFileSync('fixtures/demo-expected.json', 'utf8')) as {
   months: Record<string, Record<string, number>>;
 };
-const session = browserSession();
+const session = recordsSession();
 let page: Page;
 let external: string[];
 beforeEach(() => {

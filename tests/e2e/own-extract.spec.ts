@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { loadExtract } from '../../fixtures/oracle/extract';
-import { browserSession, screenshot } from './browser';
+import { recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession();
+const session = recordsSession();
 let page: Page;
 beforeEach(() => {
   page = session.page;

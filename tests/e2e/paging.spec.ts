@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession({}, (context) =>
+const session = recordsSession({}, (context) =>
   context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin }),
 );
 let page: Page;

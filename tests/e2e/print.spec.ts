@@ -4,10 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession({ viewport: { width: 1400, height: 1000 } });
+const session = recordsSession({ viewport: { width: 1400, height: 1000 } });
 let page: Page;
 beforeEach(() => {
   page = session.page;

@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
-const session = browserSession();
+const session = recordsSession();
 let page: Page;
 /**
  * Every request the page made (workers included), and console errors that name the policy: a

@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession, screenshot } from './browser';
+import { recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession({ viewport: { width: 1440, height: 900 } });
+const session = recordsSession({ viewport: { width: 1440, height: 900 } });
 let page: Page;
 beforeEach(() => {
   page = session.page;

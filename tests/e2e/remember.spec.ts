@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession, screenshot } from './browser';
+import { recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession();
+const session = recordsSession();
 let page: Page;
 beforeEach(() => {
   page = session.page;

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserSession, screenshot } from './browser';
+import { recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession({ viewport: { width: 1100, height: 1400 } });
+const session = recordsSession({ viewport: { width: 1100, height: 1400 } });
 let page: Page;
 beforeEach(() => {
   page = session.page;

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { csvToXlsx } from '../unit/import/xlsxWriter';
-import { browserSession } from './browser';
+import { recordsSession } from './browser';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession();
+const session = recordsSession();
 let page: Page;
 beforeEach(() => {
   page = session.page;

@@ -18,7 +18,9 @@ const LABELS = { pojke: 'Pojkar', flicka: 'Flickor' } as const;
 
 export function SexComparisonTable({ comparison, shareLabel, numeratorLabel, denominatorLabel, period }: Props) {
   const captionId = useId();
-  const max = Math.max(...comparison.groups.map((g) => g.share ?? 0), 0.01);
+  // A share hidden in a published package (NaN) draws no bar.
+  const shown = (share: number | null) => (share === null || Number.isNaN(share) ? 0 : share);
+  const max = Math.max(...comparison.groups.map((g) => shown(g.share)), 0.01);
   return (
     <div className="table-block" data-testid="sex-comparison">
       <TableScroll captionId={captionId}>
@@ -52,7 +54,7 @@ export function SexComparisonTable({ comparison, shareLabel, numeratorLabel, den
                 <td className="num">{formatCount(g.numerator)}</td>
                 <td className="num">{formatPercent(g.share)}</td>
                 <td aria-hidden="true" className="bar-cell">
-                  <span className={`bar ${g.sex}`} style={{ width: `${((g.share ?? 0) / max) * 100}%` }} />
+                  <span className={`bar ${g.sex}`} style={{ width: `${(shown(g.share) / max) * 100}%` }} />
                 </td>
               </tr>
             ))}

@@ -25,6 +25,7 @@ import type {
 } from '../../data/types';
 import { isoDate, NO_DATE } from '../../kpi';
 import { useUrlControls } from '../../components/ui/urlControls';
+import { ExampleFiles } from './ExampleFiles';
 import { MappingForm } from './MappingForm';
 
 type SeverityFilter = 'alla' | 'avvisad' | 'varning';
@@ -159,6 +160,7 @@ export function ImportPage() {
         </label>
         {state?.demo && <p className="hint">Exempeldata visas nu. Dina egna filer ersätter exempeldata.</p>}
       </div>
+      <ExampleFiles />
 
       {load.progress && (
         <div className="progress" role="status">
