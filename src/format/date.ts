@@ -17,3 +17,8 @@ export function formatMonthLong(month: MonthIndex): string {
 export function monthName(month: number): string {
   return format(new Date(2001, month - 1, 1), 'LLLL', { locale: sv });
 }
+
+/** A span of months as the pages head it. @example formatMonthSpan(2025 * 12, 2025 * 12 + 5) // 'jan 2025–juni 2025' */
+export function formatMonthSpan(from: MonthIndex, to: MonthIndex): string {
+  return `${formatMonth(from)}–${formatMonth(to)}`;
+}
