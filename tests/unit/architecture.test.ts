@@ -3,9 +3,11 @@
  * features → data → engine → import → kpi; format serves all of them and imports only kpi;
  * components never import data, engine or import, and pages never import engine or import (they
  * take view types from data). kpi imports nothing of ours but itself, and no React, DOM or I/O library.
+ * Pages arrange only: no arithmetic in features/ (figures come from the views, words from format/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve('src');
@@ -99,5 +101,91 @@ describe('module boundaries', () => {
       .filter((s) => /(fetch|import|src=|href=)\s*\(?\s*['"`]https?:\/\//.test(s.text))
       .map((s) => s.path);
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * The arithmetic in a source file, found on its syntax tree (so words in JSX text and comments never
+ * count): `+ - * / %` and their assignments between numbers (a `+` with a string on either side joins
+ * text and is not counted), any `Math.*` call, and `.reduce(`. Returns the source text of each.
+ */
+const ARITHMETIC_OPERATORS = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AsteriskAsteriskToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+]);
+const isText = (node: ts.Node) => ts.isStringLiteral(node) || ts.isTemplateLiteral(node);
+function arithmeticIn(text: string): string[] {
+  const file = ts.createSourceFile('x.tsx', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      (ts.isBinaryExpression(node) &&
+        ARITHMETIC_OPERATORS.has(node.operatorToken.kind) &&
+        !(node.operatorToken.kind === ts.SyntaxKind.PlusToken && (isText(node.left) || isText(node.right)))) ||
+      (ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ((ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Math') ||
+          node.expression.name.text === 'reduce'))
+    ) {
+      found.push(node.getText(file));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** Pages that still compute, at most `count` expressions each, until the change named moves it out. */
+const ARITHMETIC_ALLOWED: { file: string; count: number; until: string }[] = [
+  { file: 'features/overview/OverviewPage.tsx', count: 1, until: 'the card gives the previous year' },
+  {
+    file: 'features/report/ReportPage.tsx',
+    count: 8,
+    until: 'the report view gives the previous year; format/ the time of printing',
+  },
+  { file: 'features/watch/WatchPage.tsx', count: 2, until: 'the watch view gives the sort key and column groups' },
+  { file: 'features/data-import/ImportPage.tsx', count: 1, until: 'format/ gives the load progress in percent' },
+];
+
+describe('pages arrange only', () => {
+  const arithmetic = sources
+    .filter((s) => layer(s.path) === 'features')
+    .map((s) => ({ path: s.path, found: arithmeticIn(s.text) }))
+    .filter((s) => s.found.length > 0);
+
+  it('the check finds arithmetic in code and none in text', () => {
+    const code =
+      'const a = r.late / r.started; const b = share * 100; f(month - 12); Math.round(x); xs.reduce((s, x) => s, 0); n += 1;';
+    expect(arithmeticIn(code)).toEqual([
+      'r.late / r.started',
+      'share * 100',
+      'month - 12',
+      'Math.round(x)',
+      'xs.reduce((s, x) => s, 0)',
+      'n += 1',
+    ]);
+    const text =
+      "// a - 1\nconst p = <p>startdatum + 4 kalendermånader {x ? 'a' : 'b'}</p>; const s = 'a' + b + `c`; const t = a && b;";
+    expect(arithmeticIn(text)).toEqual([]);
+  });
+
+  it('no page computes a figure, except the listed ones (no more than listed)', () => {
+    const over = arithmetic.filter(
+      (s) => s.found.length > (ARITHMETIC_ALLOWED.find((a) => a.file === s.path)?.count ?? 0),
+    );
+    expect(over).toEqual([]);
+  });
+
+  it('every listed page still computes (remove it once it no longer does)', () => {
+    expect(ARITHMETIC_ALLOWED.filter((a) => !arithmetic.some((s) => s.path === a.file)).map((a) => a.file)).toEqual([]);
   });
 });
