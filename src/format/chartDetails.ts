@@ -22,7 +22,7 @@ const previousYearMonth = (month: number): string => formatMonth(month - 12);
  */
 export function investigationDetails(r: InvestigationMonthRow): string[] {
   return [
-    `${formatCount(r.late)} av ${formatCount(r.started)} sena (${formatPercent(r.lateShare)})${r.preliminary ? `, ${r.pending} pågående – preliminär` : ''}`,
+    `${formatCount(r.late)} av ${formatCount(r.started)} sena (${formatPercent(r.lateShare)})${r.preliminary ? `, ${formatCount(r.pending)} pågående – preliminär` : ''}`,
     r.yoy?.previousDenominator != null
       ? `${previousYearMonth(r.month)}: ${formatCount(r.yoy.previousNumerator)} av ${formatCount(r.yoy.previousDenominator)} (${formatPercent(r.yoy.previousShare)})`
       : `${previousYearMonth(r.month)}: inga uppgifter`,

@@ -8,7 +8,7 @@ import {
 } from '../../../src/format/chartDetails';
 import { formatMonthSpan } from '../../../src/format/date';
 import type { ConcernMonthRow, InvestigationMonthRow } from '../../../src/format/exports';
-import { THIN_SPACE } from '../../../src/format/number';
+import { HIDDEN_COUNT_TEXT, THIN_SPACE } from '../../../src/format/number';
 import type { DecisionQuarter, YearOverYearRow } from '../../../src/kpi';
 
 const JAN_2025 = 2025 * 12;
@@ -59,6 +59,13 @@ describe('investigationDetails', () => {
     const row = investigation({ pending: 4, preliminary: true, yoy: yoy({ changePoints: null }) });
     expect(investigationDetails(row)[0]).toBe(`31 av 138 sena (${pct(22)}), 4 pågående – preliminär`);
     expect(investigationDetails(row)[2]).toBe('Förändring: redovisas inte för en preliminär månad');
+  });
+
+  it('gives a hidden pending count of a package in words, not NaN', () => {
+    const row = investigation({ pending: Number.NaN, preliminary: true, yoy: yoy({ changePoints: null }) });
+    expect(investigationDetails(row)[0]).toBe(
+      `31 av 138 sena (${pct(22)}), ${HIDDEN_COUNT_TEXT} pågående – preliminär`,
+    );
   });
 
   it('says when the month a year earlier has no data', () => {
