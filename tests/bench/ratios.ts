@@ -92,6 +92,7 @@ export function runRatios(rows: number = ROWS): void {
     const parsed = Papa.parse<string[]>(readFileSync(files.utredningar, 'utf8'), { delimiter: ';' });
     return parsed.data.length;
   }, 3);
+  const importOnly = best(() => importPath(files.utredningar, {}), 2);
   const app = best(() => {
     const imported = importPath(files.utredningar, {});
     if (imported?.status !== 'loaded') throw new Error('importen misslyckades');
@@ -107,6 +108,9 @@ export function runRatios(rows: number = ROWS): void {
   }, 2);
   const heapMB = process.memoryUsage().heapUsed / 1e6;
   console.log(`PapaParse (läs + tolka hela texten)                 ${seconds(papa.ms)}`);
+  console.log(
+    `appen: import i 1 MB-bitar (validerad, kolumner)      ${seconds(importOnly.ms)}  = ${ratio(importOnly.ms, papa.ms)} PapaParse`,
+  );
   console.log(
     `appen: import i 1 MB-bitar + alla vyer                ${seconds(app.ms)}  = ${ratio(app.ms, papa.ms)} PapaParse` +
       `  (heap efteråt ${heapMB.toFixed(0)} MB)`,
