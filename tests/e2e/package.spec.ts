@@ -91,6 +91,24 @@ describe('the built demo: a published package', () => {
     });
   }
 
+  it('draws no bar for a hidden share (Pojkar och flickor)', async () => {
+    await page.goto(`${baseUrl}?sida=utredningstid&fran=2024-12&till=2025-11`);
+    await page.getByTestId('suppression-note').waitFor();
+    const rows = page
+      .locator('table', { has: page.locator('caption', { hasText: 'för pojkar och flickor' }) })
+      .locator('tbody tr');
+    await rows.first().waitFor();
+    const bars = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        share: (tr.querySelectorAll('td')[2] as HTMLElement).innerText.trim(),
+        width: tr.querySelector('.bar')?.getBoundingClientRect().width ?? -1,
+      })),
+    );
+    expect(bars.length).toBe(2);
+    expect(bars.some((b) => b.share === 'dolt')).toBe(true);
+    for (const bar of bars) expect(bar.width === 0, bar.share).toBe(bar.share === 'dolt');
+  });
+
   it('says that Bevakning needs the files, with a way to them', async () => {
     await page.goto(`${baseUrl}?sida=bevakning`);
     const note = page.getByTestId('no-records-note');
@@ -104,6 +122,12 @@ describe('the built demo: a published package', () => {
     await page.getByTestId('card-utredningstid').waitFor();
     expect(await page.getByTestId('suppression-note').count()).toBe(1);
     expect(await page.getByTestId('demo-badge').innerText()).toBe('Exempeldata');
+    // The demo has 0–8 late decisions a month: the card's share is hidden, and it says why.
+    const decisions = page.getByTestId('card-verkstallighet');
+    expect(await decisions.getByTestId('hidden-share').innerText()).toBe(
+      'Andelen kan inte visas: den bygger på antal som döljs för att skydda få ärenden (färre än 5).',
+    );
+    expect(await page.getByTestId('card-utredningstid').getByTestId('hidden-share').count()).toBe(0);
   });
 
   it('"Prova med exempelfilerna" opens the demo records for the analyst; removing them returns to the package', async () => {
