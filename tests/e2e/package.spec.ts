@@ -132,12 +132,19 @@ describe('the built demo: a published package', () => {
 
   it('"Prova med exempelfilerna" opens the demo records for the analyst; removing them returns to the package', async () => {
     await page.goto(`${baseUrl}?sida=data`);
+    // The package is not a list of loaded files: the page says what it shows, and no "Ta bort".
+    expect(await page.getByTestId('package-source').innerText()).toBe(
+      'Inga filer med ärenden är inlästa. Sidorna visar ett publicerat paket med bara antal, ”Exempeldata”, uttag ' +
+        '2025-11-30, gjort 2025-12-01 av utredningar.csv, forlangningar.csv, orosanmalningar.csv, beslut.csv.',
+    );
+    expect(await page.getByRole('button', { name: 'Ta bort alla filer' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Prova med exempelfilerna' }).click();
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="reconciliation-lines"] > li').length === 4,
     );
     expect(await page.getByTestId('demo-badge').innerText()).toBe('Exempeldata');
     expect(await page.getByRole('button', { name: 'Prova med exempelfilerna' }).count()).toBe(0);
+    expect(await page.getByTestId('package-source').count()).toBe(0);
 
     // Through the navigation (no reload): Bevakning lists the cases.
     await page.locator('a[href="?sida=bevakning"]').first().click();

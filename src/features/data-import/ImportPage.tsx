@@ -209,7 +209,13 @@ export function ImportPage() {
       ))}
 
       <h2>Inlästa filer</h2>
-      {!state || state.files.length === 0 ? (
+      {state?.package ? (
+        <p data-testid="package-source">
+          Inga filer med ärenden är inlästa. Sidorna visar ett publicerat paket med bara antal, ”{state.package.title}”,
+          uttag {state.package.asOf}, gjort {state.package.created.slice(0, 10)} av{' '}
+          {state.files.map((f) => f.file).join(', ')}.
+        </p>
+      ) : !state || state.files.length === 0 ? (
         <p>Inga filer är inlästa.</p>
       ) : (
         <>
