@@ -27,7 +27,11 @@ export interface RememberedFile {
   file: string;
   /** The name it was loaded under. */
   name: string;
-  bytes: ArrayBuffer;
+  /**
+   * The file's bytes: a Blob (the dropped File itself, so the page never reads a large file into
+   * memory to store it), or an ArrayBuffer as stored before.
+   */
+  bytes: Blob | ArrayBuffer;
   /** The column mapping the user confirmed for it, if any. */
   mapping?: SavedMapping;
   /** When the user imported it (ms since 1970; shown, never computed with). */
@@ -133,8 +137,9 @@ function deleteDatabase(): Promise<void> {
   });
 }
 
-async function toRecord({ blob, ...rest }: SessionFile): Promise<RememberedFile> {
-  return { ...rest, bytes: await blob.arrayBuffer() };
+/** A session file as stored: the Blob itself (IndexedDB keeps Blobs), never read into memory here. */
+function toRecord({ blob, ...rest }: SessionFile): RememberedFile {
+  return { ...rest, bytes: blob };
 }
 
 // ---- the state the page shows ----
@@ -202,7 +207,7 @@ export async function rememberLoaded(
 
 async function storeSessionFiles(files: readonly SessionFile[]): Promise<void> {
   try {
-    const records = await Promise.all(files.map(toRecord));
+    const records = files.map(toRecord);
     await transaction('readwrite', (s) => {
       for (const record of records) s.put(record);
     });
@@ -264,7 +269,10 @@ async function restore(
     const records = inLoadingOrder(await readAll());
     if (records.length === 0) return;
     // Kept as blobs like dropped files, and handed to the worker as such (it reads them in chunks).
-    const loaded = records.map(({ bytes, ...rest }): SessionFile => ({ ...rest, blob: new Blob([bytes]) }));
+    const loaded = records.map(({ bytes, ...rest }): SessionFile => ({
+      ...rest,
+      blob: bytes instanceof Blob ? bytes : new Blob([bytes]),
+    }));
     const { outcomes, cancelled } = await load(
       loaded.map((f) => ({ name: f.name, bytes: f.blob, mapping: f.mapping })),
     );
@@ -276,8 +284,7 @@ async function restore(
       markFromBrowserMemory(file.file, new Date(file.importedAt));
     }
     // Stored again only when a file did not load or now has another name.
-    if (failed.length > 0 || files.some((f, i) => f.file !== records[i].file))
-      await storeOnly(await Promise.all(files.map(toRecord)));
+    if (failed.length > 0 || files.some((f, i) => f.file !== records[i].file)) await storeOnly(files.map(toRecord));
     update({
       stored: new Set(files.map((f) => f.file)),
       problem:
