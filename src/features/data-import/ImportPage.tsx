@@ -11,6 +11,7 @@ import { useOwnFiles } from '../../data/ownFiles';
 import { fetchProblemsCsv, useLoadFiles, useReconciliation, useRemoveFile, useWorkspace } from '../../data/queries';
 import { useAsOfDescription } from '../../data/published';
 import { forgetAll, forgetFile, rememberLoaded, setRemember, useRemembered } from '../../data/rememberedFiles';
+import { cancelLoads } from '../../data/workerClient';
 import { reconciliationColumns } from '../../format/exports';
 import { PublishPackage } from './PublishPackage';
 import { formatCount, formatNumber } from '../../format/number';
@@ -40,8 +41,9 @@ function reconciliationLine(f: FileReconciliation): string {
   return `${formatNumber(f.rowsRead)} rader lästa = ${formatNumber(f.rowsAccepted)} godkända (varav ${formatNumber(f.rowsWithWarning)} med varning) + ${formatNumber(f.rowsRejected)} avvisade`;
 }
 
-async function toInputs(files: File[], mapping?: SavedMapping): Promise<FileInput[]> {
-  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer(), mapping })));
+/** The File itself goes to the worker, which streams it; the page never holds its bytes. */
+function toInputs(files: File[], mapping?: SavedMapping): FileInput[] {
+  return files.map((file) => ({ name: file.name, bytes: file, mapping }));
 }
 
 export function ImportPage() {
@@ -62,7 +64,7 @@ export function ImportPage() {
 
   const importFiles = async (files: File[], mapping?: SavedMapping) => {
     if (files.length === 0) return;
-    const result = await load.mutateAsync(await toInputs(files, mapping));
+    const result = await load.mutateAsync(toInputs(files, mapping));
     setOutcomes(result.outcomes);
     void rememberLoaded(files, result.outcomes, mapping);
     const waiting = new Map(pendingFiles);
@@ -168,7 +170,10 @@ export function ImportPage() {
             Läser {load.progress.label || 'filer'} –{' '}
             {Math.round((100 * load.progress.done) / Math.max(1, load.progress.total))} %
             <progress max={load.progress.total} value={load.progress.done} />
-          </label>
+          </label>{' '}
+          <button type="button" className="secondary small" onClick={cancelLoads}>
+            Avbryt
+          </button>
         </div>
       )}
       {load.isError && (
