@@ -59,12 +59,15 @@ export interface Problem {
 
 /** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
 export function parseSex(raw: string): number {
-  const text = raw.trim().toLowerCase();
-  if (['pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk'].includes(text)) return 1;
-  if (['flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig'].includes(text)) return 2;
-  if (['annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'].includes(text)) return 3;
-  return 0;
+  return SEX_CODES.get(raw) ?? SEX_CODES.get(raw.trim().toLowerCase()) ?? 0;
 }
+
+/** kön as written → code (1 pojke, 2 flicka, 3 annat); one lookup per row, no arrays made. */
+const SEX_CODES: ReadonlyMap<string, number> = new Map([
+  ...['pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk'].map((text) => [text, 1] as const),
+  ...['flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig'].map((text) => [text, 2] as const),
+  ...['annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'].map((text) => [text, 3] as const),
+]);
 
 export interface ValidationResult {
   table: Table;
@@ -88,6 +91,9 @@ export interface MaskedColumn {
   count: number;
   how: 'pseudonym' | 'maskerad';
 }
+
+/** NO_DATE bound once here: read per cell, and under tsx every use of an import is a getter call. */
+const NO_DAY: DayNumber = NO_DATE;
 
 /** Key columns: a personnummer there becomes a pseudonym, so rows of one person stay linked. */
 const KEY_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['id', 'ref', 'person']);
@@ -154,7 +160,6 @@ export function createRowValidator(
   }
   let line = new Int32Array(capacity);
   const headerCount = header.length;
-  const labelOf = (key: string) => spec.fields.find((f) => f.key === key)?.label ?? key;
   const problem = (
     lineNo: number,
     field: FieldSpec | null,
@@ -186,8 +191,20 @@ export function createRowValidator(
   let kept = 0;
   let rowsWithWarning = 0;
   const acceptedRows = new RowSet();
-  const rowDates: Record<string, DayNumber> = {};
   const warnings: Problem[] = [];
+  // Per field, in `fields` order: its column, and (dates) the day read from the current row.
+  const at = fields.map((field) => columns[field.key]);
+  const rowDay = new Int32Array(fields.length);
+  const dateIndex = (key: string | undefined) => fields.findIndex((f) => f.key === key && f.kind === 'date');
+  // Date pairs, a field and the date field it may not precede: rejecting (`notBefore`), warning (`ignoredBefore`).
+  const notBefore = fields.flatMap((field, f) => {
+    const e = dateIndex(field.notBefore);
+    return field.kind === 'date' && e >= 0 ? [{ f, e }] : [];
+  });
+  const ignoredBefore = fields.flatMap((field, f) => {
+    const e = dateIndex(field.ignoredBefore?.field);
+    return field.kind === 'date' && field.ignoredBefore && e >= 0 ? [{ f, e, code: field.ignoredBefore.code }] : [];
+  });
 
   function add(cells: string[], recordLine: number, quoteError: string | undefined): void {
     n++;
@@ -201,7 +218,8 @@ export function createRowValidator(
       );
       return;
     }
-    const extraFilled = cells.slice(headerCount).some((c) => c.trim() !== '');
+    let extraFilled = false;
+    for (let c = headerCount; c < cells.length && !extraFilled; c++) extraFilled = cells[c].trim() !== '';
     if (cells.length < headerCount || extraFilled) {
       reject(
         recordLine,
@@ -212,8 +230,9 @@ export function createRowValidator(
       );
       return;
     }
-    for (const field of fields) {
-      const raw = cells[columns[field.key]] ?? '';
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const raw = cells[at[f]] ?? '';
       if (field.required && raw.trim() === '') {
         reject(recordLine, field, raw, 'missing-value', `Obligatoriskt värde saknas i kolumnen ${field.label}.`);
         return;
@@ -230,20 +249,20 @@ export function createRowValidator(
           );
           return;
         }
-        rowDates[field.key] = day;
+        rowDay[f] = day;
       }
     }
-    for (const field of fields) {
-      if (field.kind !== 'date' || !field.notBefore || !(field.notBefore in columns)) continue;
-      const day = rowDates[field.key];
-      const earlier = rowDates[field.notBefore];
-      if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
+    for (const { f, e } of notBefore) {
+      const day = rowDay[f];
+      const earlier = rowDay[e];
+      if (day !== NO_DAY && earlier !== NO_DAY && day < earlier) {
+        const field = fields[f];
         reject(
           recordLine,
           field,
-          cells[columns[field.key]],
+          cells[at[f]],
           'end-before-start',
-          `${field.label} ${isoDate(day)} ligger före ${labelOf(field.notBefore)} ${isoDate(earlier)}.`,
+          `${field.label} ${isoDate(day)} ligger före ${fields[e].label} ${isoDate(earlier)}.`,
         );
         return;
       }
@@ -261,31 +280,31 @@ export function createRowValidator(
     }
     if (kept === capacity) grow();
     warnings.length = 0;
-    for (const field of fields) {
-      const rule = field.ignoredBefore;
-      if (!rule || !(rule.field in columns)) continue;
-      const day = rowDates[field.key];
-      const earlier = rowDates[rule.field];
-      if (day !== NO_DATE && earlier !== NO_DATE && day < earlier) {
-        rowDates[field.key] = NO_DATE;
+    for (const { f, e, code } of ignoredBefore) {
+      const day = rowDay[f];
+      const earlier = rowDay[e];
+      if (day !== NO_DAY && earlier !== NO_DAY && day < earlier) {
+        rowDay[f] = NO_DAY;
+        const field = fields[f];
         warnings.push(
           problem(
             recordLine,
             field,
-            cells[columns[field.key]],
-            rule.code,
+            cells[at[f]],
+            code,
             'varning',
-            `${field.label} ${isoDate(day)} ligger före ${labelOf(rule.field)} ${isoDate(earlier)}; ` +
+            `${field.label} ${isoDate(day)} ligger före ${fields[e].label} ${isoDate(earlier)}; ` +
               `datumet i kolumnen ${field.label} räknas inte, raden räknas.`,
           ),
         );
       }
     }
-    for (const field of fields) {
-      const raw = cells[columns[field.key]] ?? '';
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const raw = cells[at[f]] ?? '';
       switch (field.kind) {
         case 'date':
-          dates[field.key][kept] = rowDates[field.key];
+          dates[field.key][kept] = rowDay[f];
           break;
         case 'integer': {
           const text = raw.trim();

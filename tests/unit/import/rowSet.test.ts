@@ -14,4 +14,37 @@ describe('RowSet', () => {
     expect(set.addOrFind(['U3', '2025-01-10', 'Norr', 'extra'], 3, 999_999)).toBe(5);
     expect(set.addOrFind(['U3', '2025-01-11', 'Norr'], 3, 999_998)).toBe(-1);
   });
+
+  it('tells apart rows that differ only where a field ends, in one char of a pair, or in a missing field', () => {
+    const set = new RowSet();
+    // The fingerprint reads two chars per step: each of these differs from all others.
+    const rows = [
+      ['ab', 'c'],
+      ['a', 'bc'],
+      ['abc', ''],
+      ['', 'abc'],
+      ['abc'], // a missing field reads as empty: the same row as ['abc', '']
+      ['ab', 'd'],
+      ['ba', 'c'],
+      ['ab', 'c\u00a0'],
+      ['Öb', 'c'],
+      ['ab', 'ć'],
+      ['U12345678', 'x'],
+      ['U12345679', 'x'],
+      ['U1234567', '8x'],
+    ];
+    expect(rows.map((row, i) => set.addOrFind(row, 2, i + 2))).toEqual([
+      -1, -1, -1, -1, 4, -1, -1, -1, -1, -1, -1, -1, -1,
+    ]);
+    // Each is found again, blanks around fields ignored.
+    expect(
+      rows.map((row, i) =>
+        set.addOrFind(
+          row.map((field) => ` ${field}\t`),
+          2,
+          100 + i,
+        ),
+      ),
+    ).toEqual([2, 3, 4, 5, 4, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
 });
