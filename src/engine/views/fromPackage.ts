@@ -138,6 +138,27 @@ function hideYearOverYear(rows: YearOverYearRow[]): YearOverYearRow[] {
   });
 }
 
+/** Kön and unit breakdowns of the chosen units' monthly shares, hidden where their counts are. */
+function packageBreakdowns(
+  labels: readonly string[],
+  codes: number[] | undefined,
+  units: (string | null)[],
+  sharesFor: (cells: Cells) => MonthlyShare[],
+  range: { from: MonthIndex; to: MonthIndex },
+) {
+  return hideBreakdowns(
+    breakdowns(
+      labels,
+      codes,
+      {
+        sex: (sex) => sharesFor({ units, sex: SEX_LABELS[sex] }).map(forAggregates),
+        units: (unitCodes) => unitCodes.map((u) => sharesFor({ units: [labels[u]], sex: null }).map(forAggregates)),
+      },
+      range,
+    ),
+  );
+}
+
 function hideBreakdowns(b: { bySex: SexComparison; byUnitSeries: UnitSeries[] }) {
   const groups = b.bySex.groups.map((g) => hideAggregate({ ...g, share: hiddenIf(g.share, g.numerator) }));
   return {
@@ -225,18 +246,7 @@ export class PackageViews {
     const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
     return {
       ...window,
-      ...hideBreakdowns(
-        breakdowns(
-          labels,
-          codes,
-          {
-            sex: (sex) => sharesOf(monthsOf({ units, sex: SEX_LABELS[sex] })).map(forAggregates),
-            units: (unitCodes) =>
-              unitCodes.map((u) => sharesOf(monthsOf({ units: [labels[u]], sex: null })).map(forAggregates)),
-          },
-          window.range,
-        ),
-      ),
+      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
       units: sortedLabels(labels),
       rows: withYearOverYear(shown(window.months, window), yoy),
       total: window.months.reduce((sum, m) => sum + m.started, 0),
@@ -293,18 +303,7 @@ export class PackageViews {
     const reasons = codes ? [] : this.reasons();
     return {
       ...window,
-      ...hideBreakdowns(
-        breakdowns(
-          labels,
-          codes,
-          {
-            sex: (sex) => sharesOf(monthsOf({ units, sex: SEX_LABELS[sex] })).map(forAggregates),
-            units: (unitCodes) =>
-              unitCodes.map((u) => sharesOf(monthsOf({ units: [labels[u]], sex: null })).map(forAggregates)),
-          },
-          window.range,
-        ),
-      ),
+      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
       units: sortedLabels(labels),
       rows: withYearOverYear(shown(window.months, window), yoy).map((row) => ({
         ...row,
@@ -371,18 +370,7 @@ export class PackageViews {
     const yoy = hideYearOverYear(yearOverYearIn(shares, query));
     return {
       ...window,
-      ...hideBreakdowns(
-        breakdowns(
-          labels,
-          codes,
-          {
-            sex: (sex) => sharesOf(monthsOf({ units, sex: SEX_LABELS[sex] })).map(forAggregates),
-            units: (unitCodes) =>
-              unitCodes.map((u) => sharesOf(monthsOf({ units: [labels[u]], sex: null })).map(forAggregates)),
-          },
-          window.range,
-        ),
-      ),
+      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
       units: sortedLabels(labels),
       rows: shown(window.months, window),
       total: window.months.reduce((sum, m) => sum + m.decisions, 0),
