@@ -178,12 +178,24 @@ export function createRowValidator(
   });
   const reject = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
     problems.push(problem(lineNo, field, value, code, 'avvisad', message));
+  // The columns by field index (in `fields` order; an empty array where the field is of another kind).
+  const none = { dates: new Int32Array(0), codes: new Uint32Array(0) };
+  const dateOf = fields.map((field) => dates[field.key] ?? none.dates);
+  const integerOf = fields.map((field) => integers[field.key] ?? none.dates);
+  const codeOf = fields.map((field) => codes[field.key] ?? none.codes);
+  const textOf = fields.map((field) => texts[field.key] ?? []);
+  const builderOf = fields.map((field) => builders[field.key] ?? null);
   const grow = () => {
     capacity *= 2;
     for (const key in dates) dates[key] = doubled(dates[key]);
     for (const key in integers) integers[key] = doubled(integers[key]);
     for (const key in codes) codes[key] = doubled(codes[key]);
     line = doubled(line);
+    fields.forEach((field, f) => {
+      dateOf[f] = dates[field.key] ?? none.dates;
+      integerOf[f] = integers[field.key] ?? none.dates;
+      codeOf[f] = codes[field.key] ?? none.codes;
+    });
   };
 
   const maskedCounts: Record<string, number> = Object.fromEntries(fields.map((f) => [f.key, 0]));
@@ -304,7 +316,7 @@ export function createRowValidator(
       const raw = cells[at[f]] ?? '';
       switch (field.kind) {
         case 'date':
-          dates[field.key][kept] = rowDay[f];
+          dateOf[f][kept] = rowDay[f];
           break;
         case 'integer': {
           const text = raw.trim();
@@ -318,7 +330,7 @@ export function createRowValidator(
                 : range && (value < range.min || value > range.max)
                   ? 'age-out-of-range'
                   : null;
-          integers[field.key][kept] = text === '' || warning ? NO_INTEGER : value;
+          integerOf[f][kept] = text === '' || warning ? NO_INTEGER : value;
           if (warning)
             warnings.push(
               problem(
@@ -349,14 +361,16 @@ export function createRowValidator(
                   : `Okänt kön "${displayValue(raw.trim())}" i kolumnen ${field.label}; raden räknas med okänt kön.`,
               ),
             );
-          codes[field.key][kept] = code;
+          codeOf[f][kept] = code;
           break;
         }
         case 'category': {
           const text = raw.trim();
           const label = mayHoldPersonnummer(text) ? maskPersonnummer(text) : text;
           if (label !== text) maskedCounts[field.key]++;
-          codes[field.key][kept] = builders[field.key].code(text === '' ? (field.emptyLabel ?? NO_UNIT) : label);
+          codeOf[f][kept] = (builderOf[f] ?? new CategoryBuilder()).code(
+            text === '' ? (field.emptyLabel ?? NO_UNIT) : label,
+          );
           break;
         }
         default: {
@@ -368,7 +382,7 @@ export function createRowValidator(
               : maskPersonnummer(text);
           if (stored !== text) maskedCounts[field.key]++;
           // Copy so the table does not keep the chunk's text alive through slices.
-          texts[field.key].push((' ' + stored).slice(1));
+          textOf[f].push((' ' + stored).slice(1));
         }
       }
     }
