@@ -1,7 +1,10 @@
 /** Playwright (playwright-core) on Debian's Chromium; no browser download. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { RENAMED_UNITS, shiftFiles } from '../../fixtures/oracle/shift';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -88,4 +91,23 @@ export function recordsSession(
   prepare?: (context: BrowserContext) => Promise<void>,
 ): { page: Page; external: string[] } {
   return browserSession(options, prepare, { records: true });
+}
+
+/**
+ * An analyst's own extract the app has never seen: the demo records four years on with renamed units
+ * (fixtures/oracle/shift.ts), written to a temporary folder while this spec file runs. Read
+ * `paths` (sorted) in the tests.
+ */
+export function ownExtract(): { paths: string[] } {
+  const extract = { paths: [] as string[] };
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'insyn-own-'));
+    const demo = ['beslut', 'forlangningar', 'orosanmalningar', 'utredningar'].map((f) => `public/data/${f}.csv`);
+    extract.paths = shiftFiles(demo, dir, { years: 4, units: RENAMED_UNITS, idPrefix: '' }).sort();
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return extract;
 }

@@ -4,14 +4,11 @@
  * nothing of the demo's metadata is left. Expected figures come from the files themselves (lines
  * counted) and the independent oracle (fixtures/oracle), never from the app.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { loadExtract } from '../../fixtures/oracle/extract';
-import { recordsSession, screenshot } from './browser';
+import { ownExtract, recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const session = recordsSession();
@@ -20,27 +17,9 @@ beforeEach(() => {
   page = session.page;
 });
 
-const PUBLISHED = ['utredningar.csv', 'forlangningar.csv', 'orosanmalningar.csv', 'beslut.csv'];
 /** The demo's as-of date 2025-11-30, four years on. */
 const AS_OF = '2029-11-30';
-let dir = '';
-let paths: string[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'insyn-own-'));
-  execFileSync(
-    'npx',
-    ['tsx', 'fixtures/oracle/shift.ts', '--years', '4', '--out', dir, ...PUBLISHED.map((f) => `public/data/${f}`)],
-    { stdio: 'pipe' },
-  );
-  paths = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => join(dir, f));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const extract = ownExtract();
 
 /** Records in a file: its non-empty lines less the header (the demo files hold no embedded newlines). */
 function recordsIn(path: string): number {
@@ -58,10 +37,10 @@ const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 async function dropOwnExtract() {
   await page.goto(`${baseUrl}?sida=data`);
   await page.getByTestId('demo-badge').waitFor();
-  await page.getByTestId('file-input').setInputFiles(paths);
+  await page.getByTestId('file-input').setInputFiles(extract.paths);
   await page.waitForFunction(
     (n) => document.querySelectorAll('[data-testid="reconciliation-lines"] > li').length === n,
-    paths.length,
+    extract.paths.length,
   );
   await page.waitForFunction(
     (asOf) => document.querySelector('[data-testid="as-of"]')?.textContent?.includes(asOf),
@@ -77,8 +56,8 @@ describe('Own extract', () => {
     expect(asOf).toContain(`Uttagsdatum ${AS_OF} (från filerna:`);
     expect(asOf).not.toContain('publicerade');
 
-    const oracle = loadExtract(paths, AS_OF).files;
-    for (const path of paths) {
+    const oracle = loadExtract(extract.paths, AS_OF).files;
+    for (const path of extract.paths) {
       const name = path.split('/').pop() ?? '';
       const read = recordsIn(path);
       const expected = oracle.find((f) => f.file === name);
@@ -105,7 +84,7 @@ describe('Own extract', () => {
     await page.getByTestId('report-source').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-source"] li').length === 4);
     const source = plain(await page.getByTestId('report-source').innerText());
-    for (const path of paths) {
+    for (const path of extract.paths) {
       const name = path.split('/').pop() ?? '';
       expect(source).toContain(`${name}: ${group(recordsIn(path))} rader`);
     }

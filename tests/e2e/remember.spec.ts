@@ -4,13 +4,9 @@
  * file removes it from storage, and "Glöm alla filer" leaves nothing of ours in IndexedDB or
  * localStorage, after which the app shows the published data again.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { recordsSession, screenshot } from './browser';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { ownExtract, recordsSession, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const session = recordsSession();
@@ -19,29 +15,11 @@ beforeEach(() => {
   page = session.page;
 });
 
-const PUBLISHED = ['utredningar.csv', 'forlangningar.csv', 'orosanmalningar.csv', 'beslut.csv'];
 /** The demo's as-of date 2025-11-30, four years on. */
 const AS_OF = '2029-11-30';
 const UNKNOWN_HEADERS = 'fixtures/dialects/utredningar_okanda_rubriker.csv';
 const DATABASE = 'insyn-filer';
-let dir = '';
-let paths: string[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'insyn-remember-'));
-  execFileSync(
-    'npx',
-    ['tsx', 'fixtures/oracle/shift.ts', '--years', '4', '--out', dir, ...PUBLISHED.map((f) => `public/data/${f}`)],
-    { stdio: 'pipe' },
-  );
-  paths = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => join(dir, f));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const extract = ownExtract();
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+/g, ' ');
 const optIn = () => page.getByLabel('Kom ihåg filerna i den här webbläsaren');
@@ -65,8 +43,8 @@ async function waitForFiles(n: number) {
 async function dropOwnExtract() {
   await page.goto(`${baseUrl}?sida=data`);
   await page.getByTestId('demo-badge').waitFor();
-  await page.getByTestId('file-input').setInputFiles(paths);
-  await waitForFiles(paths.length);
+  await page.getByTestId('file-input').setInputFiles(extract.paths);
+  await waitForFiles(extract.paths.length);
   await page.waitForFunction(
     (asOf) => document.querySelector('[data-testid="as-of"]')?.textContent?.includes(asOf),
     AS_OF,
@@ -115,20 +93,20 @@ describe('Remembering the files', () => {
       'Då sparas filerna som de är (med eventuella personnummer) okrypterade i den här webbläsarens lagring på den här datorn, för ditt användarkonto',
     );
 
-    await page.getByTestId('file-input').setInputFiles(paths);
-    await waitForFiles(paths.length);
+    await page.getByTestId('file-input').setInputFiles(extract.paths);
+    await waitForFiles(extract.paths.length);
     // A file with unknown headers: its confirmed mapping is saved too (and forgotten by "Glöm").
     await page.getByTestId('file-input').setInputFiles(UNKNOWN_HEADERS);
     const form = page.locator('form.mapping');
     await form.getByLabel('Utrednings-id (obligatorisk)').selectOption('Nr');
     await form.getByLabel('Startdatum (obligatorisk)').selectOption('Öppnad');
     await form.getByRole('button', { name: 'Bekräfta och läs in' }).click();
-    await waitForFiles(paths.length + 1);
+    await waitForFiles(extract.paths.length + 1);
     await page.waitForFunction(
       (n) =>
         [...document.querySelectorAll('ul.files .badge')].filter((b) => b.textContent === 'Sparad i webbläsaren')
           .length === n,
-      paths.length + 1,
+      extract.paths.length + 1,
     );
     const before = await reconciliation();
     expect(before.join('\n')).toContain('utredningar_okanda_rubriker.csv');
@@ -144,10 +122,10 @@ describe('Remembering the files', () => {
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
 
     await page.goto(`${baseUrl}?sida=data`);
-    await waitForFiles(paths.length + 1);
+    await waitForFiles(extract.paths.length + 1);
     expect(await reconciliation()).toEqual(before);
     expect(plain(await page.getByTestId('from-browser-memory').innerText())).toBe(
-      `${paths.length + 1} filer lästes in ur den här webbläsarens minne när sidan öppnades.`,
+      `${extract.paths.length + 1} filer lästes in ur den här webbläsarens minne när sidan öppnades.`,
     );
     expect(await optIn().isChecked()).toBe(true);
     expect(await page.getByTestId('as-of').innerText()).toContain(AS_OF);
@@ -174,27 +152,27 @@ describe('Remembering the files', () => {
     await page.goto(`${baseUrl}?sida=data`);
     await page.getByTestId('demo-badge').waitFor();
     await optIn().check();
-    await page.getByTestId('file-input').setInputFiles(paths);
-    await waitForFiles(paths.length);
+    await page.getByTestId('file-input').setInputFiles(extract.paths);
+    await waitForFiles(extract.paths.length);
     await page.waitForFunction(
       (n) =>
         [...document.querySelectorAll('ul.files .badge')].filter((b) => b.textContent === 'Sparad i webbläsaren')
           .length === n,
-      paths.length,
+      extract.paths.length,
     );
-    const removed = paths[0].split('/').pop() ?? '';
+    const removed = extract.paths[0].split('/').pop() ?? '';
     await page.getByRole('button', { name: `Ta bort ${removed}` }).click();
-    await waitForFiles(paths.length - 1);
+    await waitForFiles(extract.paths.length - 1);
     await page.waitForFunction(
       (n) =>
         [...document.querySelectorAll('ul.files .badge')].filter((b) => b.textContent === 'Sparad i webbläsaren')
           .length === n,
-      paths.length - 1,
+      extract.paths.length - 1,
     );
 
     await page.reload();
     await page.getByTestId('from-browser-memory').waitFor();
-    await waitForFiles(paths.length - 1);
+    await waitForFiles(extract.paths.length - 1);
     expect((await reconciliation()).join('\n')).not.toContain(removed);
     const names = await page.evaluate(
       (database) =>
@@ -212,7 +190,7 @@ describe('Remembering the files', () => {
       DATABASE,
     );
     expect(names).toEqual(
-      paths
+      extract.paths
         .slice(1)
         .map((p) => p.split('/').pop() ?? '')
         .sort(),
