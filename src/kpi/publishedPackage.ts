@@ -117,6 +117,9 @@ export interface PackageInput {
   ivo?: IvoAggregate<number>[];
 }
 
+/** How much more a table's total over every unit is spared than its other margins (see publishPackage). */
+const GRAND_TOTAL_KEEP = 5;
+
 /** A report's empty delay reason, in the records' views and in a package alike (one label). */
 export const NO_REASON_LABEL = '(ingen orsak angiven)';
 /** In a package: the delay reasons given fewer than 5 times in all, together. */
@@ -182,8 +185,10 @@ const quarterOfMonth = (month: string) => `${month.slice(0, 4)}Q${Math.ceil(Numb
 export function publishPackage(input: PackageInput): PublishedPackage {
   const counts: number[] = [];
   const relations: AdditiveRelation[] = [];
-  // What a complement should spare: margins more than cells (the pages show margins), the grand
-  // total most, and the columns a share is made of more than the rest. File row counts matter least.
+  // What a complement should spare: margins more than cells (the pages show margins), the columns
+  // a share is made of more than the rest, and most of all a table's total over every unit (its
+  // first headline column with every summed key null): the count the pages lead with, which
+  // suppressCounts then hides only as a last resort. File row counts matter least.
   const keep: number[] = [];
   const index = <K extends string, C extends string>(
     layout: TableLayout<K, C>,
@@ -195,6 +200,8 @@ export function publishPackage(input: PackageInput): PublishedPackage {
     for (const row of indexed) {
       const level = layout.summedKeys.filter((k) => row[k] === null).length + (coarser(row) ? 1 : 0);
       for (const column of layout.columns) keep[row[column]] = 1 + level + (headline.includes(column) ? 0.5 : 0);
+      if (headline.length > 0 && layout.summedKeys.every((k) => row[k] === null))
+        keep[row[headline[0]]] += GRAND_TOTAL_KEEP;
     }
     relations.push(...tableRelations(layout, indexed));
     return indexed;
@@ -224,7 +231,7 @@ export function publishPackage(input: PackageInput): PublishedPackage {
 
   const lateReasons = input.orosanmalningar?.lateReasons;
   const reasons =
-    concerns && lateReasons && index(REASONS, reasonRows(lateReasons, input.orosanmalningar?.rows ?? []), []);
+    concerns && lateReasons && index(REASONS, reasonRows(lateReasons, input.orosanmalningar?.rows ?? []), ['late']);
   if (concerns && reasons) {
     for (const total of reasons.filter((row) => row.reason === null)) {
       const months = concerns.filter((r) => r.month?.startsWith(`${total.year}-`) && r.unit === null && r.sex === null);

@@ -56,7 +56,8 @@ export function publishableShare(numerator: Count, denominator: Count): number |
  * no 1–4 can be worked out. Then a secondary count that follows from the rest anyway is shown
  * again (it protects nothing). A complement is never a 0 and is chosen by `keep` (how much a
  * count matters to the reader, default 0: least first), then a part before the total, then the
- * smallest count.
+ * smallest count; one that matters clearly more than the count it protects (a total over
+ * everything, say) is a last resort, taken only when the search outwards finds nothing cheaper.
  * Throws when a count is not a non-negative integer or a relation does not hold (a caller's bug).
  * @example
  * // A row 3 + 6 + 10 = 19: the 3 is primary; the 6, the smallest other cell, is secondary.
@@ -98,7 +99,7 @@ export function suppressCounts(
       if (relationsOf[item].some((r) => touched.has(r))) continue;
       const pinnedIn = pinned.get(item);
       const inPin = pinnedIn === undefined ? -1 : cheapestIn(pinnedIn, net);
-      const complement = inPin >= 0 ? inPin : complementFor(item, net);
+      const complement = inPin >= 0 && !lastResort(inPin, item, net) ? inPin : complementFor(item, net, known, inPin);
       if (complement < 0) continue; // cannot happen: see complementFor
       rules[complement] = 'secondary';
       relationsOf[complement].forEach((r) => touched.add(r));
@@ -170,19 +171,47 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * A complement for an exposed count: the cheapest in its own relations; if they have none, in the
- * relations of the hidden counts reached through them, and so on outwards. One exists while the
- * count is exposed: if every count reachable were hidden or zero, the equations there would be
- * homogeneous and any multiple ≥ 1 of the true values would fit them too.
+ * Whether hiding `m` to protect `item` is a last resort: `m` matters clearly more to the reader
+ * (`keep` more than 1 above `item`'s), e.g. a total over everything protecting one cell. Such a
+ * complement is taken only when no cheaper one is found a few steps further out.
  */
-function complementFor(item: number, net: Network): number {
+function lastResort(m: number, item: number, { keep }: Network): boolean {
+  return (keep[m] ?? 0) > (keep[item] ?? 0) + 1;
+}
+/** How many steps further out to look for a complement that is not a last resort. */
+const FURTHER_STEPS = 3;
+
+/**
+ * A complement for an exposed count. A reader works it out through published counts and hidden
+ * counts that can be worked out too (`known`), so the search goes outwards through those: the
+ * cheapest in the count's own relations, then in the relations of the known hidden counts reached
+ * through them, and so on, going on while the best found is a last resort. If that finds nothing
+ * better, the same through every hidden count. When all that is found is a last resort, the nearest
+ * is taken: `fallback` (the cheapest in the relation that pinned the count, which surely unpins
+ * it), else the first search's. One exists while the count is exposed: if every count reachable
+ * were hidden or zero, the equations there would be homogeneous and any multiple ≥ 1 of the true
+ * values would fit them too.
+ */
+function complementFor(item: number, net: Network, known: ReadonlySet<number>, fallback = -1): number {
+  let best = fallback;
+  for (const through of [(m: number) => known.has(m), () => true]) {
+    const found = searchOutwards(item, net, through);
+    if (found >= 0 && !lastResort(found, item, net)) return found;
+    if (best < 0) best = found;
+  }
+  return best;
+}
+
+/** Breadth first from `item` through the hidden counts `through` accepts (see complementFor). */
+function searchOutwards(item: number, net: Network, through: (m: number) => boolean): number {
   const { counts, relations, relationsOf, rules, keep } = net;
   const order = (m: number) => [keep[m] ?? 0, counts[m], m];
   const seenRelations = new Set<number>();
   const seenItems = new Set([item]);
   let frontier = [item];
+  let best = -1;
+  let further = 0;
   while (frontier.length > 0) {
-    let best = -1;
     const next: number[] = [];
     for (const hidden of frontier) {
       for (const r of relationsOf[hidden]) {
@@ -191,15 +220,15 @@ function complementFor(item: number, net: Network): number {
         const candidate = cheapestIn(r, net);
         if (candidate >= 0 && (best < 0 || compareKeys(order(candidate), order(best)) < 0)) best = candidate;
         for (const m of membersOf(relations[r])) {
-          if (rules[m] !== null && !seenItems.has(m)) next.push(m);
+          if (rules[m] !== null && !seenItems.has(m) && through(m)) next.push(m);
           seenItems.add(m);
         }
       }
     }
-    if (best >= 0) return best;
+    if (best >= 0 && (!lastResort(best, item, net) || further++ >= FURTHER_STEPS)) return best;
     frontier = next;
   }
-  return -1;
+  return best;
 }
 
 /**

@@ -91,6 +91,17 @@ describe('suppressCounts', () => {
     const relation = [{ total: [3], parts: [0, 1, 2] }];
     expect(suppressCounts([3, 6, 10, 19], relation, [0, 2, 1, 1]).map((c) => c.value)).toEqual([null, 6, null, 19]);
   });
+  it('hides a total that matters much more only as a last resort: a cell one step further out instead', () => {
+    // 103 = 100 + 3 and 100 = 50 + 50. Hiding the 100 beside the 3 is not enough (50 + 50 gives it);
+    // rather than the 103 (weight 10), a 50 one step out, behind the 100, is hidden.
+    const relations = [
+      { total: [0], parts: [1, 2] },
+      { total: [1], parts: [3, 4] },
+    ];
+    const result = suppressCounts([103, 100, 3, 50, 50], relations, [10, 4, 4, 1, 1]);
+    expect(result.map((c) => c.value)).toEqual([103, null, null, null, 50]);
+    expect(result.map((c) => c.rule)).toEqual([null, 'secondary', 'primary', 'secondary', null]);
+  });
   it('leaves a count without relations as it is, unless it is 1–4', () => {
     expect(suppressCounts([4, 7], []).map((c) => c.value)).toEqual([null, 7]);
   });

@@ -357,7 +357,7 @@ export function plainTables(input: PackageInput): Record<string, Row[]> {
     tables.orosanmalningar = plainRows(input.orosanmalningar.rows, KEYS.orosanmalningar, columns, ALL_SUBSETS);
     const reasons = input.orosanmalningar.lateReasons;
     if (reasons) {
-      const label = (r: string) => r.trim() || 'Ingen orsak angiven';
+      const label = (r: string) => r.trim() || '(ingen orsak angiven)';
       const totals = new Map<string, number>();
       for (const r of reasons) totals.set(label(r.reason), (totals.get(label(r.reason)) ?? 0) + r.late);
       const merged = reasons
