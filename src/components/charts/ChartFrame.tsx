@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { downloadChartPng, downloadChartSvg, type LegendItem } from './exportChart';
+import { Staggered } from './Staggered';
 
 interface Props {
   title: string;
@@ -26,7 +27,7 @@ export function ChartFrame({ title, legend, fileName = slug(title), children }: 
   };
   return (
     <figure className="chart" aria-label={title} ref={ref}>
-      {children}
+      <Staggered>{children}</Staggered>
       <figcaption className="legend">
         {legend.map((item) => (
           <span key={item.label}>

@@ -9,6 +9,7 @@ import { toPercent, type UnitSeries } from '../../kpi';
 import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { COLORS, StripePattern } from './ShareBarChart';
+import { Staggered } from './Staggered';
 
 interface Props {
   series: UnitSeries[];
@@ -79,38 +80,40 @@ export function UnitSmallMultiples({
             <div className="multiple-title">
               {s.unit}: {formatPercent(s.pooledShare)}
             </div>
-            <ResponsiveContainer width="100%" height={110}>
-              <BarChart
-                data={s.months.map((m) => ({
-                  label: formatMonth(m.month),
-                  value: toPercent(m.share),
-                  preliminary: m.preliminary,
-                }))}
-                margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
-                accessibilityLayer={false}
-              >
-                <defs>
-                  <StripePattern id={`stripes-unit-${index}`} color={COLORS.current} />
-                </defs>
-                <XAxis dataKey="label" hide />
-                <YAxis
-                  domain={[0, max]}
-                  width={34}
-                  tick={{ fontSize: 10, fill: COLORS.text }}
-                  tickFormatter={(v: number) => `${v}`}
-                  ticks={[0, max / 2, max]}
-                />
-                <Bar dataKey="value" isAnimationActive={false}>
-                  {s.months.map((m) => (
-                    <Cell
-                      key={m.month}
-                      fill={m.preliminary ? `url(#stripes-unit-${index})` : COLORS.current}
-                      stroke={COLORS.current}
-                    />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+            <Staggered>
+              <ResponsiveContainer width="100%" height={110}>
+                <BarChart
+                  data={s.months.map((m) => ({
+                    label: formatMonth(m.month),
+                    value: toPercent(m.share),
+                    preliminary: m.preliminary,
+                  }))}
+                  margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+                  accessibilityLayer={false}
+                >
+                  <defs>
+                    <StripePattern id={`stripes-unit-${index}`} color={COLORS.current} />
+                  </defs>
+                  <XAxis dataKey="label" hide />
+                  <YAxis
+                    domain={[0, max]}
+                    width={34}
+                    tick={{ fontSize: 10, fill: COLORS.text }}
+                    tickFormatter={(v: number) => `${v}`}
+                    ticks={[0, max / 2, max]}
+                  />
+                  <Bar dataKey="value" isAnimationActive={false}>
+                    {s.months.map((m) => (
+                      <Cell
+                        key={m.month}
+                        fill={m.preliminary ? `url(#stripes-unit-${index})` : COLORS.current}
+                        stroke={COLORS.current}
+                      />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+            </Staggered>
           </div>
         ))}
       </div>

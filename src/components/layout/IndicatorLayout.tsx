@@ -7,6 +7,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { PeriodComparison } from '../charts/PeriodComparison';
 import { ShareBarChart } from '../charts/ShareBarChart';
+import { StaggerCharts } from '../charts/Staggered';
 import { Breakdowns } from '../tables/Breakdowns';
 import { SuppressionNote } from '../ui/PackageNotes';
 import { ViewControls } from '../ui/ViewControls';
@@ -98,44 +99,51 @@ export function IndicatorLayout({
   const prelMonths = (preliminary?.rows ?? []).filter((r) => r.preliminary).map((r) => formatMonth(r.month));
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{title}</h1>
-      <p className="lead">{lead}</p>
-      {view.fromPackage && <SuppressionNote />}
-      <ViewControls asOf={filters.asOf} range={range} unitOptions={view.units} units={units} />
-      <p className="meta" data-testid={meta.testId}>
-        Uttagsdatum {isoDate(filters.asOf)} ({filters.asOfSource}) · {formatNumber(view.total)} {meta.noun}
-        {units.length > 0 ? ` i ${units.join(', ')}` : ''}
-        {meta.extra}
-      </p>
-      {notices}
-      {preliminary && prelMonths.length > 0 && (
-        <p className="notice">
-          <strong>Preliminärt:</strong> {prelMonths.join(', ')} {preliminary.text}
+      <StaggerCharts value>
+        <h1 id="page-title">{title}</h1>
+        <p className="lead">{lead}</p>
+        {view.fromPackage && <SuppressionNote />}
+        <ViewControls asOf={filters.asOf} range={range} unitOptions={view.units} units={units} />
+        <p className="meta" data-testid={meta.testId}>
+          Uttagsdatum {isoDate(filters.asOf)} ({filters.asOfSource}) · {formatNumber(view.total)} {meta.noun}
+          {units.length > 0 ? ` i ${units.join(', ')}` : ''}
+          {meta.extra}
         </p>
-      )}
+        {notices}
+        {preliminary && prelMonths.length > 0 && (
+          <p className="notice">
+            <strong>Preliminärt:</strong> {prelMonths.join(', ')} {preliminary.text}
+          </p>
+        )}
 
-      <h2>{chart.heading}</h2>
-      {chart.bars && chart.bars.rows.length > 0 ? (
-        <ShareBarChart {...chart.bars} />
-      ) : (
-        chart.emptyText && <p>{chart.emptyText}</p>
-      )}
-      {chart.table}
+        <h2>{chart.heading}</h2>
+        {chart.bars && chart.bars.rows.length > 0 ? (
+          <ShareBarChart {...chart.bars} />
+        ) : (
+          chart.emptyText && <p>{chart.emptyText}</p>
+        )}
+        {chart.table}
 
-      {beforeBreakdowns}
-      {breakdowns && (
-        <Breakdowns
-          bySex={view.bySex}
-          byUnit={view.byUnitSeries}
-          period={formatMonthSpan(range.from, range.to)}
-          {...breakdowns}
-        />
-      )}
-      {afterBreakdowns}
+        {beforeBreakdowns}
+        {breakdowns && (
+          <Breakdowns
+            bySex={view.bySex}
+            byUnit={view.byUnitSeries}
+            period={formatMonthSpan(range.from, range.to)}
+            {...breakdowns}
+          />
+        )}
+        {afterBreakdowns}
 
-      {period && (
-        <PeriodComparison rows={view.periods} periodFrom={filters.periodFrom} periodTo={filters.periodTo} {...period} />
-      )}
+        {period && (
+          <PeriodComparison
+            rows={view.periods}
+            periodFrom={filters.periodFrom}
+            periodTo={filters.periodTo}
+            {...period}
+          />
+        )}
+      </StaggerCharts>
     </section>
   );
 }

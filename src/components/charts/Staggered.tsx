@@ -1,0 +1,91 @@
+/**
+ * Charts drawn one at a time after the page (issue 12). Recharts needs tens of milliseconds for a
+ * chart of 10 years of months, so a page with its chart, six small multiples and the period chart
+ * drawn in one go blocked the main thread for 200–400 ms. Inside `StaggerCharts` each chart is
+ * drawn (and redrawn when its data change) in a task of its own, in page order, right after the page
+ * with its tables; until then it keeps what it showed. Outside it (the printed report) charts draw at once.
+ */
+import {
+  cloneElement,
+  createContext,
+  isValidElement,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { flushSync } from 'react-dom';
+import { ResponsiveContainer, type ResponsiveContainerProps } from 'recharts';
+
+const Stagger = createContext(false);
+
+/** Charts inside are drawn one per task (`value` true). */
+export const StaggerCharts = Stagger.Provider;
+
+interface Job {
+  live: boolean;
+  run: () => void;
+}
+const queue: Job[] = [];
+
+function enqueue(job: Job) {
+  queue.push(job);
+  if (queue.length > 1) return;
+  // The first after the page has been laid out and painted (or after 100 ms where frames wait, as in a hidden tab).
+  let started = false;
+  const start = () => {
+    if (!started) setTimeout(runNext, 0);
+    started = true;
+  };
+  requestAnimationFrame(start);
+  setTimeout(start, 100);
+}
+
+/** Draws the next chart still waiting, then lets the browser paint and handle input before the next. */
+function runNext() {
+  let job = queue.shift();
+  while (job && !job.live) job = queue.shift();
+  job?.run();
+  if (queue.length > 0) setTimeout(runNext, 0);
+}
+
+/**
+ * `children` (a chart in a ResponsiveContainer) drawn in a task of its own. The container is given
+ * the width it will have, so that it draws once at the right size instead of once more when it has
+ * measured itself (those second draws came all in one task, whichever chart they belonged to).
+ */
+export function Staggered({ children }: { children: ReactNode }) {
+  const stagger = useContext(Stagger);
+  const [shown, setShown] = useState<ReactNode>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const height = isValidElement<{ height?: unknown }>(children) ? children.props.height : undefined;
+  useEffect(() => {
+    if (!stagger) return;
+    const job: Job = {
+      live: true,
+      run: () => {
+        const width = Math.round(ref.current?.getBoundingClientRect().width ?? 0);
+        const sized =
+          isValidElement(children) && children.type === ResponsiveContainer && typeof height === 'number' && width > 0
+            ? cloneElement(children as ReactElement<ResponsiveContainerProps>, {
+                initialDimension: { width, height },
+              })
+            : children;
+        flushSync(() => setShown(sized));
+      },
+    };
+    enqueue(job);
+    return () => {
+      job.live = false;
+    };
+  }, [children, height, stagger]);
+  if (!stagger) return children;
+  // The same element as last time until its turn: React skips drawing it again.
+  return (
+    <div ref={ref} style={shown ? undefined : { height: typeof height === 'number' ? height : undefined }}>
+      {shown}
+    </div>
+  );
+}
