@@ -17,7 +17,18 @@ import {
   type ReactNode,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { ResponsiveContainer, type ResponsiveContainerProps } from 'recharts';
+import { createRoot } from 'react-dom/client';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type ResponsiveContainerProps,
+} from 'recharts';
 
 const Stagger = createContext(false);
 
@@ -30,9 +41,43 @@ interface Job {
 }
 const queue: Job[] = [];
 
+/**
+ * The first chart drawn pays for compiling Recharts' code (here about 100 ms more than the same chart drawn
+ * again). A one-bar chart drawn off-screen first, in a task of its own, takes part of that: with it the first
+ * chart of Utredningstid took 41 ms and the one-bar chart 57 ms, against 124 ms for that chart without it.
+ */
+let warmUp: Job | null = {
+  live: true,
+  run: () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'position:absolute;left:-10000px;top:0;width:120px';
+    document.body.append(box);
+    const root = createRoot(box);
+    flushSync(() =>
+      root.render(
+        <BarChart width={120} height={60} data={[{ label: 'a', value: 1 }]}>
+          <CartesianGrid vertical={false} />
+          <XAxis dataKey="label" />
+          <YAxis />
+          <Tooltip />
+          <Bar dataKey="value" isAnimationActive={false}>
+            <LabelList dataKey="value" position="top" />
+          </Bar>
+        </BarChart>,
+      ),
+    );
+    // Gone again within the same task: never painted, never seen by a test or a screen reader.
+    root.unmount();
+    box.remove();
+  },
+};
+
 function enqueue(job: Job) {
+  const idle = queue.length === 0;
+  if (warmUp) queue.push(warmUp);
+  warmUp = null;
   queue.push(job);
-  if (queue.length > 1) return;
+  if (!idle) return;
   // The first after the page has been laid out and painted (or after 100 ms where frames wait, as in a hidden tab).
   let started = false;
   const start = () => {
