@@ -105,7 +105,9 @@ export function IndicatorLayout({
         {view.fromPackage && <SuppressionNote />}
         <ViewControls asOf={filters.asOf} range={range} unitOptions={view.units} units={units} />
         <p className="meta" data-testid={meta.testId}>
-          Uttagsdatum {isoDate(filters.asOf)} ({filters.asOfSource}) · {formatNumber(view.total)} {meta.noun}
+          Uttagsdatum {isoDate(filters.asOf)} ({filters.asOfSource}) ·{' '}
+          {/* A hidden total (a published package) reads "antal beslut dolt", not "dolt beslut". */}
+          {Number.isNaN(view.total) ? `antal ${meta.noun} dolt` : `${formatNumber(view.total)} ${meta.noun}`}
           {units.length > 0 ? ` i ${units.join(', ')}` : ''}
           {meta.extra}
         </p>
