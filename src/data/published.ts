@@ -15,6 +15,7 @@ import { AS_OF_RULE_LABELS, type AsOfRule } from '../kpi/asOf';
 import { loadMappings } from './mappings';
 import { useOwnFiles } from './ownFiles';
 import { dataUrl, EXAMPLE_MANIFEST, publishedManifest, queryKeys, useReconciliation, useWorkspace } from './queries';
+import { readUrlParams } from './urlSchema';
 import { useUrlState } from './urlState';
 import { callWorker } from './workerClient';
 
@@ -153,7 +154,7 @@ export function useAsOf(): AsOfInUse {
   const state = useWorkspace().data;
   const published = usePublishedData().data;
   const publishedOnly = usePublishedOnly();
-  const chosen = parseIsoDate(params.get('uttag') ?? '');
+  const chosen = readUrlParams(params).asOf;
   if (!state || state.files.length === 0) return { asOf: NO_DATE, origin: 'none', source: 'inga filer inlästa' };
   if (chosen !== null) return { asOf: chosen, origin: 'chosen', source: 'valt' };
   if (publishedOnly && published?.asOf != null)

@@ -9,6 +9,7 @@ import { PrelMark, withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { PeriodControls } from '../../components/ui/ViewControls';
+import { readUrlParams } from '../../data/urlSchema';
 import { useOwnFiles } from '../../data/ownFiles';
 import { useAsOfDescription, usePublishedOnly } from '../../data/published';
 import { useReconciliation, useView, useWorkspace } from '../../data/queries';
@@ -194,7 +195,7 @@ export function ReportPage() {
   const asOfDescription = useAsOfDescription();
   const ownFiles = useOwnFiles();
   const reconciliation = useReconciliation(state?.version, asOf).data;
-  const year = Number(params.get('ar')) || (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
+  const year = readUrlParams(params).year ?? (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
   const query = useMemo(
     () => (baseQuery ? { ...baseQuery, ...periodMonths(year, periodFrom, periodTo), periodFrom, periodTo } : null),
     [baseQuery, year, periodFrom, periodTo],
