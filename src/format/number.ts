@@ -57,3 +57,8 @@ export function formatCount(value: number | null): string {
   if (value === null) return '–';
   return Number.isNaN(value) ? HIDDEN_COUNT_TEXT : formatNumber(value);
 }
+
+/** How far a load has come, in whole percent. @example formatProgress(1, 3) // '33 %' */
+export function formatProgress(done: number, total: number): string {
+  return `${Math.round((100 * done) / Math.max(1, total))} %`;
+}

@@ -153,7 +153,6 @@ const ARITHMETIC_ALLOWED: { file: string; count: number; until: string }[] = [
     until: 'the report view gives the previous year; format/ the time of printing',
   },
   { file: 'features/watch/WatchPage.tsx', count: 2, until: 'the watch view gives the sort key and column groups' },
-  { file: 'features/data-import/ImportPage.tsx', count: 1, until: 'format/ gives the load progress in percent' },
 ];
 
 describe('pages arrange only', () => {

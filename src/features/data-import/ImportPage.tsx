@@ -14,7 +14,7 @@ import { forgetAll, forgetFile, rememberLoaded, setRemember, useRemembered } fro
 import { cancelLoads } from '../../data/workerClient';
 import { reconciliationColumns } from '../../format/exports';
 import { PublishPackage } from './PublishPackage';
-import { formatCount, formatNumber } from '../../format/number';
+import { formatCount, formatNumber, formatProgress } from '../../format/number';
 import { DATASET_LABELS, delimiterName } from '../../data/datasets';
 import type {
   FileInput,
@@ -167,8 +167,7 @@ export function ImportPage() {
       {load.progress && (
         <div className="progress" role="status">
           <label>
-            Läser {load.progress.label || 'filer'} –{' '}
-            {Math.round((100 * load.progress.done) / Math.max(1, load.progress.total))} %
+            Läser {load.progress.label || 'filer'} – {formatProgress(load.progress.done, load.progress.total)}
             <progress max={load.progress.total} value={load.progress.done} />
           </label>{' '}
           <button type="button" className="secondary small" onClick={cancelLoads}>

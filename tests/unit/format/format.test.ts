@@ -5,6 +5,7 @@ import { investigationMonthlyCsv } from '../../../src/format/exports';
 import {
   formatNumber,
   formatPercent,
+  formatProgress,
   formatPoints,
   roundHalfAwayFromZero,
   THIN_SPACE,
@@ -104,5 +105,14 @@ describe('CSV for Swedish Excel', () => {
     ]);
     // (107/531 − 125/406) × 100 = 20,150… − 30,788… = −10,637… → −10,6
     expect(investigationMonthlyCsv(months, final).trim().split('\r\n')[2]).toMatch(/;30,8;-10,6;0$/);
+  });
+});
+
+describe('formatProgress', () => {
+  it('gives whole percents of a load, and 0 % before anything is known', () => {
+    expect(formatProgress(1, 3)).toBe('33 %');
+    expect(formatProgress(2, 3)).toBe('67 %');
+    expect(formatProgress(3, 3)).toBe('100 %');
+    expect(formatProgress(0, 0)).toBe('0 %');
   });
 });
