@@ -3,7 +3,7 @@ import { withYearOverYear } from '../../format/exports';
 import { breakdowns, concernMonths, lateReasonsByYear, monthlyInTimeShare } from '../../kpi';
 import type { Engine } from '../engine';
 import type { ConcernView, ViewQuery } from '../types';
-import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, yearOverYearIn } from './shared';
+import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, withVolume, yearOverYearIn } from './shared';
 
 /** Orosanmälningar figures at an as-of date, for the chosen units and month range; null without reports. */
 export function concernsView(engine: Engine, query: ViewQuery): ConcernView | null {
@@ -16,8 +16,6 @@ export function concernsView(engine: Engine, query: ViewQuery): ConcernView | nu
   const shares = all.map(monthlyInTimeShare);
   const window = monthWindow(all, query);
   const yoy = yearOverYearIn(shares, query);
-  const volume = all.map((m) => ({ month: m.month, value: m.received }));
-  const received = new Map(volume.map((v) => [v.month, v.value]));
   return {
     ...window,
     ...breakdowns(
@@ -27,12 +25,7 @@ export function concernsView(engine: Engine, query: ViewQuery): ConcernView | nu
       window.range,
     ),
     units: sortedLabels(built.units),
-    rows: withYearOverYear(shown(window.months, window), yoy).map((row) => ({
-      ...row,
-      previousReceived: received.get(row.month - 12) ?? null,
-    })),
-    total: volume.reduce((sum, v) => sum + v.value, 0),
-    volume,
+    ...withVolume(withYearOverYear(shown(window.months, window), yoy), all),
     yearOverYear: yoy,
     periods: periodsOf(shares, query),
     reasons: lateReasonsByYear(built.cube, built.reasons, codes),

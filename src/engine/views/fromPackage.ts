@@ -51,7 +51,7 @@ import {
   type ViewQuery,
 } from '../types';
 import { overviewView } from './overview';
-import { monthWindow, periodsOf, shown, sortedLabels, yearOverYearIn } from './shared';
+import { monthWindow, periodsOf, shown, sortedLabels, withVolume, yearOverYearIn } from './shared';
 
 type Row = Record<string, string | number | null | undefined>;
 type Counts = Record<string, number>;
@@ -296,8 +296,6 @@ export class PackageViews {
     const shares = sharesOf(all);
     const window = monthWindow(all, query);
     const yoy = hideYearOverYear(yearOverYearIn(shares, query));
-    const volume = all.map((m) => ({ month: m.month, value: m.received }));
-    const received = new Map(volume.map((v) => [v.month, v.value]));
     const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
     // Late reasons are published per year for all units only.
     const reasons = codes ? [] : this.reasons();
@@ -305,12 +303,7 @@ export class PackageViews {
       ...window,
       ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
       units: sortedLabels(labels),
-      rows: withYearOverYear(shown(window.months, window), yoy).map((row) => ({
-        ...row,
-        previousReceived: received.get(row.month - 12) ?? null,
-      })),
-      total: volume.reduce((sum, v) => sum + v.value, 0),
-      volume,
+      ...withVolume(withYearOverYear(shown(window.months, window), yoy), all),
       yearOverYear: yoy,
       periods: periodsOf(shares.map(forAggregates), query).map(hideAggregate),
       reasons,

@@ -57,3 +57,24 @@ export function yearOverYearIn(shares: readonly MonthlyShare[], query: ViewQuery
 export function periodsOf(shares: readonly MonthlyShare[], query: ViewQuery): PeriodRow[] {
   return periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to);
 }
+
+/**
+ * Orosanmälningar received per month (all of them, for the volume chart), their total, and the shown
+ * rows each with the count of the same month a year earlier.
+ */
+export function withVolume<Row extends { month: MonthIndex }>(
+  rows: Row[],
+  all: readonly { month: MonthIndex; received: number }[],
+): {
+  rows: (Row & { previousReceived: number | null })[];
+  volume: { month: MonthIndex; value: number }[];
+  total: number;
+} {
+  const volume = all.map((m) => ({ month: m.month, value: m.received }));
+  const received = new Map(volume.map((v) => [v.month, v.value]));
+  return {
+    rows: rows.map((row) => ({ ...row, previousReceived: received.get(row.month - 12) ?? null })),
+    volume,
+    total: volume.reduce((sum, v) => sum + v.value, 0),
+  };
+}
