@@ -62,3 +62,18 @@ export function formatCount(value: number | null): string {
 export function formatProgress(done: number, total: number): string {
   return `${Math.round((100 * done) / Math.max(1, total))} %`;
 }
+
+/**
+ * Decimals for a share shown beside last year's with their change in whole procentenheter, so that the
+ * shares shown differ by what the change says: "1,6 % mot 1,4 % · 0 procentenheter", not "2 % mot 1 %".
+ * @example comparisonDecimals(0.016, 0.014, 0.2) // 1
+ */
+export function comparisonDecimals(share: number | null, previous: number | null, points: number | null): number {
+  if (share === null || previous === null || points === null || [share, previous, points].some(Number.isNaN)) return 0;
+  const change = roundHalfAwayFromZero(points, 0);
+  for (let decimals = 0; decimals < 2; decimals++) {
+    const shown = roundHalfAwayFromZero(share * 100, decimals) - roundHalfAwayFromZero(previous * 100, decimals);
+    if (roundHalfAwayFromZero(shown, 0) === change) return decimals;
+  }
+  return 2;
+}

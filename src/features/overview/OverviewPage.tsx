@@ -6,7 +6,7 @@ import { viewStatus } from '../../components/ui/ViewStatus';
 import { useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
 import { formatMonth, formatMonthLong, monthName } from '../../format/date';
-import { formatPercent, formatPoints } from '../../format/number';
+import { comparisonDecimals, formatPercent, formatPoints } from '../../format/number';
 import type { OverviewCard } from '../../data/types';
 import { isoDate, monthOfYear, yearOfMonth, type Direction } from '../../kpi';
 import { SuppressionNote } from '../../components/ui/PackageNotes';
@@ -52,6 +52,10 @@ function Change({
 
 function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
   const h = card.headline;
+  const monthDecimals = h ? comparisonDecimals(h.share, h.previousShare, h.changePoints) : 0;
+  const yearDecimals = h
+    ? comparisonDecimals(h.yearToDate.share, h.yearToDate.previousShare, h.yearToDate.changePoints)
+    : 0;
   return (
     <article className="card" aria-labelledby={`card-${card.id}`} data-testid={`card-${card.id}`}>
       <h2 id={`card-${card.id}`}>
@@ -70,7 +74,8 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
       ) : (
         <>
           <p className="card-value">
-            <span className="big">{formatPercent(h.share)}</span> {card.shareLabel} {formatMonthLong(h.month)}
+            <span className="big">{formatPercent(h.share, monthDecimals)}</span> {card.shareLabel}{' '}
+            {formatMonthLong(h.month)}
           </p>
           {Number.isNaN(h.share) && (
             <p className="hint" data-testid="hidden-share">
@@ -78,13 +83,13 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
             </p>
           )}
           <p>
-            Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare)} ·{' '}
+            Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare, monthDecimals)} ·{' '}
             <Change points={h.changePoints} direction={h.direction} shares={[h.share, h.previousShare]} />
           </p>
           <p>
             Hittills i år ({monthName(1).slice(0, 3)}–{monthName(monthOfYear(h.month)).slice(0, 3)}{' '}
-            {yearOfMonth(h.month)}): <strong>{formatPercent(h.yearToDate.share)}</strong> mot{' '}
-            {formatPercent(h.yearToDate.previousShare)} året före ·{' '}
+            {yearOfMonth(h.month)}): <strong>{formatPercent(h.yearToDate.share, yearDecimals)}</strong> mot{' '}
+            {formatPercent(h.yearToDate.previousShare, yearDecimals)} året före ·{' '}
             <Change
               points={h.yearToDate.changePoints}
               direction={h.yearToDate.direction}

@@ -4,6 +4,7 @@ import { formatMonth, formatMonthLong } from '../../../src/format/date';
 import { investigationMonthlyCsv } from '../../../src/format/exports';
 import {
   formatNumber,
+  comparisonDecimals,
   formatPercent,
   formatProgress,
   formatPoints,
@@ -114,5 +115,22 @@ describe('formatProgress', () => {
     expect(formatProgress(2, 3)).toBe('67 %');
     expect(formatProgress(3, 3)).toBe('100 %');
     expect(formatProgress(0, 0)).toBe('0 %');
+  });
+});
+
+describe('comparisonDecimals', () => {
+  it('keeps whole percents while the shares shown differ by the change shown', () => {
+    expect(comparisonDecimals(0.19, 0.29, -10)).toBe(0);
+    expect(comparisonDecimals(0.155, 0.145, 1)).toBe(0); // 16 % and 15 %, +1
+  });
+  it('adds a decimal where whole percents would contradict the change', () => {
+    // 1,6 % and 1,4 %: whole percents say 2 % and 1 % beside "0 procentenheter".
+    expect(comparisonDecimals(0.016, 0.014, 0.2)).toBe(1);
+    // 2,4 % and 1,5 %: 2 % and 2 % beside "+1".
+    expect(comparisonDecimals(0.024, 0.015, 0.9)).toBe(1);
+  });
+  it('keeps whole percents when a share is missing or hidden', () => {
+    expect(comparisonDecimals(null, 0.014, null)).toBe(0);
+    expect(comparisonDecimals(Number.NaN, 0.014, Number.NaN)).toBe(0);
   });
 });
