@@ -209,6 +209,32 @@ export class PackageViews {
   }
 
   /** The query's units that the table has (none known: none), or the margin over all. */
+  /**
+   * The chosen units' months and shares, the shown window, the year-over-year table and the kön and
+   * unit breakdowns: what every indicator view starts from.
+   */
+  private chosenSeries<Month extends { month: MonthIndex }>(
+    labels: readonly string[],
+    query: ViewQuery,
+    monthsOf: (cells: Cells) => Month[],
+    sharesOf: (rows: Month[]) => MonthlyShare[],
+  ) {
+    const units = this.chosen(labels, query);
+    const all = monthsOf({ units, sex: null });
+    const shares = sharesOf(all);
+    const window = monthWindow(all, query);
+    const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
+    return {
+      units,
+      all,
+      shares,
+      window,
+      codes,
+      yoy: hideYearOverYear(yearOverYearIn(shares, query)),
+      byGroup: packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
+    };
+  }
+
   private chosen(labels: readonly string[], query: ViewQuery): (string | null)[] {
     if (!query.units || query.units.length === 0) return [null];
     return query.units.filter((u) => labels.includes(u));
@@ -238,15 +264,10 @@ export class PackageViews {
       });
     const sharesOf = (rows: InvestigationMonth[]) =>
       rows.map((m) => ({ ...shareCounts(m.month, lateShareOf(m)), preliminary: m.preliminary }));
-    const units = this.chosen(labels, query);
-    const all = monthsOf({ units, sex: null });
-    const shares = sharesOf(all);
-    const window = monthWindow(all, query);
-    const yoy = hideYearOverYear(yearOverYearIn(shares, query));
-    const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
+    const { shares, window, yoy, byGroup } = this.chosenSeries(labels, query, monthsOf, sharesOf);
     return {
       ...window,
-      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
+      ...byGroup,
       units: sortedLabels(labels),
       rows: withYearOverYear(shown(window.months, window), yoy),
       total: window.months.reduce((sum, m) => sum + m.started, 0),
@@ -291,17 +312,12 @@ export class PackageViews {
       });
     const sharesOf = (rows: ConcernMonth[]) =>
       rows.map((m) => ({ ...shareCounts(m.month, inTimeShareOf(m)), preliminary: m.preliminary }));
-    const units = this.chosen(labels, query);
-    const all = monthsOf({ units, sex: null });
-    const shares = sharesOf(all);
-    const window = monthWindow(all, query);
-    const yoy = hideYearOverYear(yearOverYearIn(shares, query));
-    const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
+    const { all, shares, window, yoy, codes, byGroup } = this.chosenSeries(labels, query, monthsOf, sharesOf);
     // Late reasons are published per year for all units only.
     const reasons = codes ? [] : this.reasons();
     return {
       ...window,
-      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
+      ...byGroup,
       units: sortedLabels(labels),
       ...withVolume(withYearOverYear(shown(window.months, window), yoy), all),
       yearOverYear: yoy,
@@ -333,19 +349,15 @@ export class PackageViews {
     const table = this.decisionTable;
     const labels = this.units(table);
     const months = this.months(table, 'period');
-    const units = this.chosen(labels, query);
     const countsAt = (period: string, cells: Cells, intervention: string | null = null) =>
       decisionCounts(table.sum(DECISION_COLUMNS, { period, sex: cells.sex, intervention }, 'unit', cells.units));
     const monthsOf = (cells: Cells): DecisionMonth[] =>
       months.map((month) => ({ month, ...countsAt(isoMonth(month), cells) }));
     const sharesOf = (rows: DecisionMonth[]) =>
       rows.map((m) => ({ ...shareCounts(m.month, lateExecutionShareOf(m)), preliminary: m.preliminary }));
-    const all = monthsOf({ units, sex: null });
-    const shares = sharesOf(all);
-    const window = monthWindow(all, query);
+    const { units, all, shares, window, yoy, codes, byGroup } = this.chosenSeries(labels, query, monthsOf, sharesOf);
     const { from, to } = window.range;
     const lastQuarter = quarterOfDay(query.asOf);
-    const codes = query.units && query.units.length > 0 ? units.map((u) => labels.indexOf(u ?? '')) : undefined;
     const inRange = months.filter((m) => m >= from && m <= to);
     /** Counts summed over the shown months, for one insats or one unit. */
     const overRange = (cells: Cells, intervention: string | null) =>
@@ -360,10 +372,9 @@ export class PackageViews {
       rows.sort((a, b) => byCount(a.decisions, b.decisions) || a.label.localeCompare(b.label, 'sv'));
     const overlaps = inRange.length > 0;
     const interventions = table.values('intervention');
-    const yoy = hideYearOverYear(yearOverYearIn(shares, query));
     return {
       ...window,
-      ...packageBreakdowns(labels, codes, units, (cells) => sharesOf(monthsOf(cells)), window.range),
+      ...byGroup,
       units: sortedLabels(labels),
       rows: shown(window.months, window),
       total: window.months.reduce((sum, m) => sum + m.decisions, 0),
