@@ -10,7 +10,8 @@ import { DATASETS, type DatasetKind } from './datasets';
 import type { FileFormat, LoadedFile } from './importFile';
 import type { MergedDataset } from './store';
 import { dateColumn, textColumn, type Table } from './table';
-import { filterRows, type Problem } from './validate';
+import { filterRows } from './keptRows';
+import type { Problem } from './validate';
 
 /** Per file: rows read = accepted + rejected. */
 export interface FileReconciliation {

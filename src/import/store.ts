@@ -11,7 +11,8 @@
 import { DATASETS, type DatasetKind } from './datasets';
 import type { LoadedFile } from './importFile';
 import { concatTables, type Table } from './table';
-import { filterRows, findDuplicateIds, type Problem } from './validate';
+import { filterRows, findDuplicateIds } from './keptRows';
+import type { Problem } from './validate';
 
 /** A dataset's files as one table, duplicates removed, and the problems of the duplicates. */
 export interface MergedDataset {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile, type LoadedFile } from '../../../src/import/importFile';
 import { concatTables } from '../../../src/import/table';
-import { findDuplicateIds } from '../../../src/import/validate';
+import { findDuplicateIds } from '../../../src/import/keptRows';
 
 const header = 'utredning_id;startdatum;avslutsdatum;enhet;kon';
 const row = (i: number) => `U${i};2025-01-${String(1 + (i % 28)).padStart(2, '0')};;Norr;${i % 2 ? 'pojke' : 'flicka'}`;

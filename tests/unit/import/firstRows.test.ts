@@ -1,7 +1,7 @@
 /** firstRowsById against a Map: the same first row for every id, with many repeats and long ids. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstRowsById } from '../../../src/import/validate';
+import { firstRowsById } from '../../../src/import/keptRows';
 
 function byMap(ids: readonly string[]): number[] {
   const seen = new Map<string, number>();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile, type FileImport, type LoadedFile } from '../../../src/import/importFile';
 import { concatTables } from '../../../src/import/table';
-import { filterRows } from '../../../src/import/validate';
+import { filterRows } from '../../../src/import/keptRows';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 function load(lines: string[], name = 'rader.csv'): LoadedFile {
