@@ -52,10 +52,8 @@ export function usePublishedData() {
     refetchOnWindowFocus: false,
     retry: 1,
     queryFn: async () => {
-      const name = publishedManifest.name;
-      const response = await fetch(dataUrl(name), { cache: 'no-cache' });
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}: HTTP ${response.status}).`);
+      const response = await fetchPublished(publishedManifest.name, { missing: 'null' });
+      if (!response) return null;
       const manifest = (await response.json()) as Manifest;
       if (manifest.kind === PACKAGE_KIND) {
         const pkg = await fetchPackage(manifest as unknown as PackageManifest);
@@ -74,11 +72,7 @@ export function usePublishedData() {
         };
       }
       const files: FileInput[] = await Promise.all(
-        manifest.files.map(async (name) => {
-          const file = await fetch(dataUrl(name), { cache: 'no-cache' });
-          if (!file.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}: HTTP ${file.status}).`);
-          return { name, bytes: await file.arrayBuffer() };
-        }),
+        manifest.files.map(async (name) => ({ name, bytes: await (await fetchPublished(name)).arrayBuffer() })),
       );
       const { outcomes, state } = await callWorker({
         type: 'load',
@@ -92,14 +86,22 @@ export function usePublishedData() {
   });
 }
 
+/** A file published beside the app; a Swedish error naming it when it cannot be fetched (or null if missing, when asked). */
+async function fetchPublished(name: string): Promise<Response>;
+async function fetchPublished(name: string, options: { missing: 'null' }): Promise<Response | null>;
+async function fetchPublished(name: string, options?: { missing: 'null' }): Promise<Response | null> {
+  const response = await fetch(dataUrl(name), { cache: 'no-cache' });
+  if (response.status === 404 && options?.missing === 'null') return null;
+  if (!response.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}: HTTP ${response.status}).`);
+  return response;
+}
+
 /** A package's tables, fetched beside its manifest. */
 async function fetchPackage(manifest: PackageManifest): Promise<PublishedPackage> {
   const tables: AggregateTables = {};
   await Promise.all(
     manifest.tables.map(async (name) => {
-      const file = await fetch(dataUrl(`${name}.json`), { cache: 'no-cache' });
-      if (!file.ok) throw new Error(`Publicerade data kunde inte hämtas (${name}.json: HTTP ${file.status}).`);
-      Object.assign(tables, { [name]: await file.json() });
+      Object.assign(tables, { [name]: await (await fetchPublished(`${name}.json`)).json() });
     }),
   );
   return { manifest, tables };
