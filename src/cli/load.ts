@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Engine } from '../engine/engine';
 import { maskPersonnummer } from '../format/personnummer';
-import type { FileReconciliation } from '../import/acceptance';
+import type { FileReconciliation } from '../format/importRecords';
 import { importSheet, StreamImport, type FileImport, type MappingStore } from '../import/importFile';
 import { looksLikeWorkbook } from '../import/magic';
 import { readSheet } from '../import/xlsx';

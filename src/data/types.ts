@@ -21,7 +21,5 @@ export type {
   WatchView,
 } from '../engine/types';
 export type { FileInput, FileOutcome, Progress, ReconciliationView, WorkspaceState } from '../engine/protocol';
-export type { FileReconciliation } from '../import/acceptance';
 export type { DatasetKind, SavedMapping } from '../import/datasets';
 export type { FileNeedingMapping, MappingStore } from '../import/importFile';
-export type { Problem } from '../import/validate';

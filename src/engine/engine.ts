@@ -18,7 +18,7 @@ import { DATASETS, type DatasetKind } from '../import/datasets';
 import type { LoadedFile } from '../import/importFile';
 import { FileStore, type MergedDataset } from '../import/store';
 import type { Table } from '../import/table';
-import type { Problem } from '../import/validate';
+import type { Problem } from '../format/importRecords';
 import { type DayNumber, type DeadlineOptions } from '../kpi';
 import { AS_OF_RULE_LABELS, defaultAsOf, type AsOfRule } from '../kpi/asOf';
 import {

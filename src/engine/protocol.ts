@@ -5,7 +5,8 @@
  */
 import type { DatasetKind, SavedMapping } from '../import/datasets';
 import type { FileNeedingMapping, MappingStore } from '../import/importFile';
-import type { MaskedColumn, Problem } from '../import/validate';
+import type { Problem } from '../format/importRecords';
+import type { MaskedColumn } from '../import/validate';
 import type { DayNumber } from '../kpi';
 import type { PublishedPackage } from '../kpi/publishedPackage';
 import type {

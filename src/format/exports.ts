@@ -2,9 +2,7 @@
  * The CSV files that the download buttons give and `npm run report` writes: one definition,
  * so the two can never differ. Column names are documented in the README.
  */
-import { delimiterName } from '../import/importFile';
-import type { Problem } from '../import/validate';
-import type { FileReconciliation } from '../import/acceptance';
+import { delimiterName, type FileReconciliation, type Problem } from './importRecords';
 import {
   isoDate,
   isoMonth,

@@ -7,24 +7,11 @@
  */
 import { isoDate, joinExtensions, mergeRowExtensions, NO_DATE, type DayNumber } from '../kpi';
 import { DATASETS, type DatasetKind } from './datasets';
-import type { FileFormat, LoadedFile } from './importFile';
+import type { FileReconciliation, Problem } from '../format/importRecords';
+import type { LoadedFile } from './importFile';
 import type { MergedDataset } from './store';
 import { dateColumn, textColumn, type Table } from './table';
 import { filterRows } from './keptRows';
-import type { Problem } from './validate';
-
-/** Per file: rows read = accepted + rejected. */
-export interface FileReconciliation {
-  file: string;
-  dataset: DatasetKind;
-  encoding: FileFormat;
-  delimiter: string;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  /** Accepted rows with at least one `varning` (among `rowsAccepted`). */
-  rowsWithWarning: number;
-}
 
 /** Event dates of a dataset: every date field except planned ones (`forlangd_till`). */
 export function eventDateFields(kind: DatasetKind): string[] {

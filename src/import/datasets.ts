@@ -2,8 +2,10 @@
  * The four extracts: their canonical columns, the header synonyms seen in the field, and how a
  * header is recognised as one of them.
  */
+import type { DateWarningCode } from '../format/importRecords';
+import type { DatasetName } from '../kpi/publishedPackage';
 
-export type DatasetKind = 'utredningar' | 'forlangningar' | 'beslut' | 'orosanmalningar';
+export type DatasetKind = DatasetName;
 
 export const DATASET_LABELS: Record<DatasetKind, string> = {
   utredningar: 'Utredningar',
@@ -17,9 +19,6 @@ export const DATASET_LABELS: Record<DatasetKind, string> = {
  * date, `category` a small dictionary (enhet, insats), `sex` the kön codes, `integer` a count
  * (ålder), `text` free text, `person` a pseudonymised person key.
  */
-/** Problem codes of the date pairs that warn instead of rejecting (see `FieldSpec.ignoredBefore`). */
-export type DateWarningCode = 'interruption-before-execution' | 'protective-before-receipt';
-
 export type FieldKind = 'id' | 'ref' | 'date' | 'category' | 'sex' | 'integer' | 'text' | 'person';
 
 export interface FieldSpec {

@@ -2,8 +2,7 @@
  * Bytes → text. Real exports are UTF-8 with or without BOM, or Windows-1252 (Excel's
  * "CSV (semikolonavgränsad)" on Swedish Windows), occasionally UTF-16 ("Unicode-text").
  */
-
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+import type { Encoding } from '../format/importRecords';
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: 'empty' | 'binary' };
 

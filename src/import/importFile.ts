@@ -6,7 +6,8 @@
  */
 import { formatCount } from '../format/number';
 import { maskPersonnummer } from '../format/personnummer';
-import { createCsvDecoder, decodeCsvBytes, type Encoding } from './decode';
+import type { Encoding, FileFormat, Problem } from '../format/importRecords';
+import { createCsvDecoder, decodeCsvBytes } from './decode';
 import {
   applyMapping,
   DATASETS,
@@ -19,11 +20,8 @@ import {
 import { looksLikeWorkbook } from './magic';
 import { createCsvReader, type CsvReader, type ParsedCsv } from './parse';
 import type { Table } from './table';
-import { createRowValidator, type MaskedColumn, type Problem, type RowValidator } from './validate';
+import { createRowValidator, type MaskedColumn, type RowValidator } from './validate';
 import type { SheetRead, WorkbookFailure } from './xlsx';
-
-/** How a file was read: a text encoding, or `xlsx` for a workbook's sheet. */
-export type FileFormat = Encoding | 'xlsx';
 
 export interface LoadedFile {
   status: 'loaded';
@@ -77,13 +75,6 @@ export function importFraction(step: ImportStep, fraction: number): number {
 
 /** Remembered mappings by header signature (the form the app stores and `--mapping` reads). */
 export type MappingStore = Record<string, SavedMapping>;
-
-const DELIMITER_NAMES: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabb', '': '–' };
-
-/** Swedish name of a delimiter. @example delimiterName(';') // 'semikolon' */
-export function delimiterName(delimiter: string): string {
-  return DELIMITER_NAMES[delimiter] ?? delimiter;
-}
 
 /** More columns than any extract has; a wider header is refused before parsing (100 000 columns took 7 s). */
 export const MAX_COLUMNS = 1000;

@@ -4,7 +4,7 @@
  */
 import { displayValue } from './pseudonyms';
 import type { Table } from './table';
-import type { Problem } from './validate';
+import type { Problem } from '../format/importRecords';
 
 /**
  * Drops rows whose id repeats an earlier row of the dataset (earlier files first); the first

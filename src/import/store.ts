@@ -12,7 +12,7 @@ import { DATASETS, type DatasetKind } from './datasets';
 import type { LoadedFile } from './importFile';
 import { concatTables, type Table } from './table';
 import { filterRows, findDuplicateIds } from './keptRows';
-import type { Problem } from './validate';
+import type { Problem } from '../format/importRecords';
 
 /** A dataset's files as one table, duplicates removed, and the problems of the duplicates. */
 export interface MergedDataset {

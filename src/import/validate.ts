@@ -9,53 +9,10 @@ import { maskPersonnummer } from '../format/personnummer';
 import { parseDate } from './dates';
 import { displayValue, mayHoldPersonnummer, pseudonymize } from './pseudonyms';
 import { RowSet } from './rowSet';
-import { DATASETS, type ColumnAssignment, type DatasetKind, type DateWarningCode, type FieldSpec } from './datasets';
+import type { Problem, ProblemCode, Severity } from '../format/importRecords';
+import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
 import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
-
-/** Stable problem codes, for tests and for grouping in the UI. */
-export type ProblemCode =
-  | 'invalid-date'
-  | 'missing-value'
-  | 'end-before-start'
-  | 'duplicate-id'
-  | 'after-as-of'
-  | 'field-count'
-  | 'quotes'
-  | 'not-csv'
-  // A workbook that is no readable .xlsx (.xls, .ods, damaged …).
-  | 'not-workbook'
-  // A file-level warning: the workbook has more sheets than the one read.
-  | 'unread-sheets'
-  | 'empty-file'
-  | 'unknown-dataset'
-  | 'missing-mapping'
-  | 'too-many-columns'
-  | 'duplicate-row'
-  // A file-level warning: part of the text was not valid in the encoding it started in.
-  | 'mixed-encoding'
-  // The user cancelled the load (Avbryt): nothing of the file was kept.
-  | 'cancelled'
-  | 'unknown-investigation'
-  // Warnings (severity `varning`): the row counts, the one value is ignored.
-  | 'age-out-of-range'
-  | 'age-not-a-number'
-  | 'sex-unknown'
-  | DateWarningCode;
-
-/** `avvisad`: the row counts nowhere; `varning`: the row counts, one optional field is ignored. */
-export type Severity = 'avvisad' | 'varning';
-
-export interface Problem {
-  file: string;
-  /** 1-based line in the file; 0 for a problem with the whole file. */
-  line: number;
-  column: string;
-  value: string;
-  code: ProblemCode;
-  severity: Severity;
-  message: string;
-}
 
 /** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
 export function parseSex(raw: string): number {

@@ -33,17 +33,6 @@ const LAYERS: Record<string, string[]> = {
   cli: ['cli', 'engine', 'import', 'format', 'kpi'],
 };
 
-/**
- * Known edges against the direction, each to be removed by the change named: `from` (a file) may
- * import `to` (a file or folder).
- */
-const EXCEPTIONS: { from: string; to: string; until: string }[] = [
-  { from: 'format/exports.ts', to: 'import/importFile', until: 'delimiterName moves to format' },
-  { from: 'format/exports.ts', to: 'import/validate', until: 'the Problem record moves to kpi or format' },
-  { from: 'format/exports.ts', to: 'import/acceptance', until: 'FileReconciliation moves to kpi or format' },
-];
-const excepted = (from: string, to: string) => EXCEPTIONS.some((e) => e.from === from && e.to === to);
-
 describe('module boundaries', () => {
   it('every import goes the allowed direction', () => {
     expect(Object.keys(LAYERS).sort()).toEqual(
@@ -55,24 +44,13 @@ describe('module boundaries', () => {
         if (!spec.startsWith('.')) continue;
         const target = relative(SRC, resolve(SRC, dirname(path), spec));
         const allowed = LAYERS[layer(path)] ?? [];
-        if (!allowed.includes(layer(target)) && !excepted(path, target)) violations.push(`${path} → ${target}`);
+        if (!allowed.includes(layer(target))) violations.push(`${path} → ${target}`);
         // No cross-feature imports.
         if (layer(path) === 'features' && layer(target) === 'features' && path.split('/')[1] !== target.split('/')[1])
           violations.push(`${path} → ${target}`);
       }
     }
     expect(violations).toEqual([]);
-  });
-
-  it('every listed exception is still needed (remove it once its edge is gone)', () => {
-    const edges = new Set(
-      sources.flatMap(({ path, text }) =>
-        importsOf(text)
-          .filter((spec) => spec.startsWith('.'))
-          .map((spec) => `${path} → ${relative(SRC, resolve(SRC, dirname(path), spec))}`),
-      ),
-    );
-    expect(EXCEPTIONS.filter((e) => !edges.has(`${e.from} → ${e.to}`))).toEqual([]);
   });
 
   it('kpi, import, engine and format use no React, DOM rendering, charts, query cache or Node I/O', () => {

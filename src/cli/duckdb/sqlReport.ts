@@ -23,7 +23,7 @@ import {
   reconciliationColumns,
   withYearOverYear,
 } from '../../format/exports';
-import type { FileReconciliation } from '../../import/acceptance';
+import type { FileReconciliation } from '../../format/importRecords';
 import type { MappingStore } from '../../import/importFile';
 import { maskPersonnummer } from '../../format/personnummer';
 import { parseDate } from '../../import/dates';

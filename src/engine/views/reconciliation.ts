@@ -1,6 +1,6 @@
 /** Data och import: per file rows read = accepted + rejected at the as-of date, and every problem. */
-import { reconcile, type FileReconciliation } from '../../import/acceptance';
-import type { Problem } from '../../import/validate';
+import type { FileReconciliation, Problem } from '../../format/importRecords';
+import { reconcile } from '../../import/acceptance';
 import type { DayNumber } from '../../kpi';
 import type { Engine } from '../engine';
 

@@ -15,15 +15,9 @@ import { cancelLoads } from '../../data/workerClient';
 import { reconciliationColumns } from '../../format/exports';
 import { PublishPackage } from './PublishPackage';
 import { formatCount, formatNumber, formatProgress } from '../../format/number';
-import { DATASET_LABELS, delimiterName } from '../../data/datasets';
-import type {
-  FileInput,
-  FileNeedingMapping,
-  FileOutcome,
-  FileReconciliation,
-  Problem,
-  SavedMapping,
-} from '../../data/types';
+import { DATASET_LABELS } from '../../data/datasets';
+import type { FileInput, FileNeedingMapping, FileOutcome, SavedMapping } from '../../data/types';
+import { delimiterName, type FileReconciliation, type Problem } from '../../format/importRecords';
 import { isoDate, NO_DATE } from '../../kpi';
 import { useUrlControls } from '../../components/ui/urlControls';
 import { ExampleFiles } from './ExampleFiles';

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clipboardText } from '../../../src/components/tables/copyTable';
 import { safeCellText, toCsv, type CsvColumn } from '../../../src/format/csv';
 import * as exportsModule from '../../../src/format/exports';
-import type { Problem } from '../../../src/import/validate';
-import type { FileReconciliation } from '../../../src/import/acceptance';
+import type { FileReconciliation, Problem } from '../../../src/format/importRecords';
 import type { IvoEntry, IvoSummaryRow } from '../../../src/kpi';
 import { containsPersonnummer } from '../../../src/format/personnummer';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCsvDecoder, decodeCsvBytes, type Encoding } from '../../../src/import/decode';
+import type { Encoding } from '../../../src/format/importRecords';
+import { createCsvDecoder, decodeCsvBytes } from '../../../src/import/decode';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const WINDOWS_1252: Record<string, number> = {
