@@ -19,6 +19,7 @@ export type {
   WatchQuery,
   WatchReopening,
   WatchView,
+  YearPeriod,
 } from '../engine/types';
 export type { FileInput, FileOutcome, Progress, ReconciliationView, WorkspaceState } from '../engine/protocol';
 export type { DatasetKind, SavedMapping } from '../import/datasets';

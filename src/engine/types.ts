@@ -62,6 +62,22 @@ export interface ViewQuery {
   periodTo?: number;
   /** lag (1930:173) 2 §: deadlines on weekends and holidays move to the next weekday. */
   deadline?: DeadlineOptions;
+  /** The nämnd's report: the year whose period the view sets beside the year before (`yearPeriod`). */
+  year?: number;
+}
+
+/** The query's period (periodFrom–periodTo) of one year beside the same period a year earlier: the nämnd's report. */
+export interface YearPeriod {
+  year: number;
+  previousYear: number;
+  current: PeriodRow | null;
+  previous: PeriodRow | null;
+}
+
+/** The query's period for every year, and with the query's `year` that year's beside the year before (else null). */
+export interface ViewPeriods {
+  periods: PeriodRow[];
+  yearPeriod: YearPeriod | null;
 }
 
 /** The IVO list of a quarter. */
@@ -111,19 +127,18 @@ export interface ViewBreakdowns {
   fromPackage?: boolean;
 }
 
-export interface InvestigationView extends MonthWindow<InvestigationMonth>, ViewBreakdowns {
+export interface InvestigationView extends MonthWindow<InvestigationMonth>, ViewBreakdowns, ViewPeriods {
   /** The shown months beside the same month a year earlier: the page's chart and table. */
   rows: InvestigationMonthRow[];
   /** Investigations started in `months`. */
   total: number;
   yearOverYear: YearOverYearRow[];
-  periods: PeriodRow[];
   orphanExtensions: number;
   /** Where extension decisions came from: a förlängningar file, the investigation file, or none. */
   extensionSource: 'fil' | 'utredningsfilen' | 'saknas';
 }
 
-export interface ConcernView extends MonthWindow<ConcernMonth>, ViewBreakdowns {
+export interface ConcernView extends MonthWindow<ConcernMonth>, ViewBreakdowns, ViewPeriods {
   /** The shown months beside the same month a year earlier, with the reports received then. */
   rows: (ConcernMonthRow & { previousReceived: number | null })[];
   /** Reports received, every month in the data. */
@@ -131,20 +146,18 @@ export interface ConcernView extends MonthWindow<ConcernMonth>, ViewBreakdowns {
   /** Reports received per month, every month in the data (for the several-year volume trend). */
   volume: { month: MonthIndex; value: number }[];
   yearOverYear: YearOverYearRow[];
-  periods: PeriodRow[];
   reasons: ReasonRow[];
   hasProtective: boolean;
   hasDecision: boolean;
   hasReasons: boolean;
 }
 
-export interface DecisionView extends MonthWindow<DecisionMonth>, ViewBreakdowns {
+export interface DecisionView extends MonthWindow<DecisionMonth>, ViewBreakdowns, ViewPeriods {
   /** The shown months. */
   rows: DecisionMonth[];
   /** Decisions in `months`. */
   total: number;
   yearOverYear: YearOverYearRow[];
-  periods: PeriodRow[];
   /** Quarters of decision within the shown months, with days-to-execution percentiles. */
   quarters: DecisionQuarter[];
   byIntervention: (DecisionCounts & { label: string })[];
@@ -239,7 +252,12 @@ export interface OverviewCard {
   title: string;
   shareLabel: string;
   lowerIsBetter: boolean;
-  headline: Headline | null;
+  headline: CardHeadline | null;
+}
+
+/** A card's headline and the year it compares with: "Samma månad 2024". */
+export interface CardHeadline extends Headline {
+  previousYear: number;
 }
 
 export interface OverviewView {

@@ -22,3 +22,13 @@ export function monthName(month: number): string {
 export function formatMonthSpan(from: MonthIndex, to: MonthIndex): string {
   return `${formatMonth(from)}–${formatMonth(to)}`;
 }
+
+/** Calendar months 1–12 of a period as the report names it. @example periodSpan(1, 6) // 'januari–juni' */
+export function periodSpan(periodFrom: number, periodTo: number): string {
+  return periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
+}
+
+/** A moment in local time, as the report prints when a file was imported. @example formatDateTime(new Date(2026, 11, 2, 3, 14)) // '2026-12-02 kl. 03:14' */
+export function formatDateTime(date: Date): string {
+  return format(date, "yyyy-MM-dd 'kl.' HH:mm");
+}

@@ -11,8 +11,8 @@ export interface PeriodSentenceInput {
   /** e.g. "januari–juni" */
   span: string;
   year: number;
-  current: PeriodRow | undefined;
-  previous: PeriodRow | undefined;
+  current: PeriodRow | null | undefined;
+  previous: PeriodRow | null | undefined;
 }
 
 /**

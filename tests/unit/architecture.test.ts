@@ -122,17 +122,6 @@ function arithmeticIn(text: string): string[] {
   return found;
 }
 
-/** Pages that still compute, at most `count` expressions each, until the change named moves it out. */
-const ARITHMETIC_ALLOWED: { file: string; count: number; until: string }[] = [
-  { file: 'features/overview/OverviewPage.tsx', count: 1, until: 'the card gives the previous year' },
-  {
-    file: 'features/report/ReportPage.tsx',
-    count: 8,
-    until: 'the report view gives the previous year; format/ the time of printing',
-  },
-  { file: 'features/watch/WatchPage.tsx', count: 2, until: 'the watch view gives the sort key and column groups' },
-];
-
 describe('pages arrange only', () => {
   const arithmetic = sources
     .filter((s) => layer(s.path) === 'features')
@@ -155,14 +144,7 @@ describe('pages arrange only', () => {
     expect(arithmeticIn(text)).toEqual([]);
   });
 
-  it('no page computes a figure, except the listed ones (no more than listed)', () => {
-    const over = arithmetic.filter(
-      (s) => s.found.length > (ARITHMETIC_ALLOWED.find((a) => a.file === s.path)?.count ?? 0),
-    );
-    expect(over).toEqual([]);
-  });
-
-  it('every listed page still computes (remove it once it no longer does)', () => {
-    expect(ARITHMETIC_ALLOWED.filter((a) => !arithmetic.some((s) => s.path === a.file)).map((a) => a.file)).toEqual([]);
+  it('no page computes a figure', () => {
+    expect(arithmetic).toEqual([]);
   });
 });

@@ -3,7 +3,16 @@ import { withYearOverYear } from '../../format/exports';
 import { breakdowns, concernMonths, lateReasonsByYear, monthlyInTimeShare } from '../../kpi';
 import type { Engine } from '../engine';
 import type { ConcernView, ViewQuery } from '../types';
-import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, withVolume, yearOverYearIn } from './shared';
+import {
+  monthWindow,
+  periodsOf,
+  shown,
+  sortedLabels,
+  unitCodes,
+  withVolume,
+  withYearPeriod,
+  yearOverYearIn,
+} from './shared';
 
 /** Orosanmälningar figures at an as-of date, for the chosen units and month range; null without reports. */
 export function concernsView(engine: Engine, query: ViewQuery): ConcernView | null {
@@ -27,7 +36,7 @@ export function concernsView(engine: Engine, query: ViewQuery): ConcernView | nu
     units: sortedLabels(built.units),
     ...withVolume(withYearOverYear(shown(window.months, window), yoy), all),
     yearOverYear: yoy,
-    periods: periodsOf(shares, query),
+    ...withYearPeriod(periodsOf(shares, query), query),
     reasons: lateReasonsByYear(built.cube, built.reasons, codes),
     hasProtective: built.cube.hasProtective,
     hasDecision: built.hasDecision,

@@ -12,7 +12,7 @@ import {
 } from '../../kpi';
 import type { Engine } from '../engine';
 import type { DecisionView, ViewQuery } from '../types';
-import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, yearOverYearIn } from './shared';
+import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, withYearPeriod, yearOverYearIn } from './shared';
 
 /** Verkställighet figures at an as-of date, for the chosen units and month range; null without decisions. */
 export function decisionsView(engine: Engine, query: ViewQuery): DecisionView | null {
@@ -40,7 +40,7 @@ export function decisionsView(engine: Engine, query: ViewQuery): DecisionView | 
     rows: shown(window.months, window),
     total: window.months.reduce((sum, m) => sum + m.decisions, 0),
     yearOverYear: yearOverYearIn(shares, query),
-    periods: periodsOf(shares, query),
+    ...withYearPeriod(periodsOf(shares, query), query),
     // Every quarter can show the same quarter a year earlier; listed are those the shown months touch.
     quarters: decisionQuarters(built.cube, filter, from, to),
     byIntervention: decisionBreakdown(built.cube, 'intervention', built.interventions, filter, from, to),

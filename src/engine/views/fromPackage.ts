@@ -51,7 +51,7 @@ import {
   type ViewQuery,
 } from '../types';
 import { overviewView } from './overview';
-import { monthWindow, periodsOf, shown, sortedLabels, withVolume, yearOverYearIn } from './shared';
+import { monthWindow, periodsOf, shown, sortedLabels, withVolume, withYearPeriod, yearOverYearIn } from './shared';
 
 type Row = Record<string, string | number | null | undefined>;
 type Counts = Record<string, number>;
@@ -272,7 +272,7 @@ export class PackageViews {
       rows: withYearOverYear(shown(window.months, window), yoy),
       total: window.months.reduce((sum, m) => sum + m.started, 0),
       yearOverYear: yoy,
-      periods: periodsOf(shares.map(forAggregates), query).map(hideAggregate),
+      ...withYearPeriod(periodsOf(shares.map(forAggregates), query).map(hideAggregate), query),
       orphanExtensions: 0,
       extensionSource: this.pkg.manifest.sources.some((s) => s.dataset === 'forlangningar') ? 'fil' : 'utredningsfilen',
       fromPackage: true,
@@ -321,7 +321,7 @@ export class PackageViews {
       units: sortedLabels(labels),
       ...withVolume(withYearOverYear(shown(window.months, window), yoy), all),
       yearOverYear: yoy,
-      periods: periodsOf(shares.map(forAggregates), query).map(hideAggregate),
+      ...withYearPeriod(periodsOf(shares.map(forAggregates), query).map(hideAggregate), query),
       reasons,
       hasProtective,
       hasDecision: false,
@@ -379,7 +379,7 @@ export class PackageViews {
       rows: shown(window.months, window),
       total: window.months.reduce((sum, m) => sum + m.decisions, 0),
       yearOverYear: yoy,
-      periods: periodsOf(shares.map(forAggregates), query).map(hideAggregate),
+      ...withYearPeriod(periodsOf(shares.map(forAggregates), query).map(hideAggregate), query),
       quarters: this.quarters(months, (quarter) => countsAt(quarterLabel(quarter), { units, sex: null }), from, to),
       byIntervention: overlaps
         ? byLabel(interventions.map((label) => ({ label, ...overRange({ units, sex: null }, label) })))

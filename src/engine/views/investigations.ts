@@ -3,7 +3,7 @@ import { withYearOverYear } from '../../format/exports';
 import { breakdowns, monthlyCohorts, monthlyLateShare, type CubeFilter } from '../../kpi';
 import type { Engine } from '../engine';
 import type { InvestigationView, ViewQuery } from '../types';
-import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, yearOverYearIn } from './shared';
+import { monthWindow, periodsOf, shown, sortedLabels, unitCodes, withYearPeriod, yearOverYearIn } from './shared';
 
 /** Investigation figures at an as-of date, for the chosen units and month range; null without investigations. */
 export function investigationsView(engine: Engine, query: ViewQuery): InvestigationView | null {
@@ -30,7 +30,7 @@ export function investigationsView(engine: Engine, query: ViewQuery): Investigat
     rows: withYearOverYear(shown(window.months, window), yoy),
     total: window.months.reduce((sum, m) => sum + m.started, 0),
     yearOverYear: yoy,
-    periods: periodsOf(shares, query),
+    ...withYearPeriod(periodsOf(shares, query), query),
     orphanExtensions: built.orphans,
     extensionSource: built.source,
   };

@@ -1,7 +1,7 @@
 /** Översikt: each loaded indicator's headline at the as-of date, and the units to choose from. */
-import { headline, type MonthlyShare } from '../../kpi';
+import { headline, yearOfMonth, type Headline, type MonthlyShare } from '../../kpi';
 import type { Engine } from '../engine';
-import type { OverviewCard, OverviewView, ViewQuery } from '../types';
+import type { CardHeadline, OverviewCard, OverviewView, ViewQuery } from '../types';
 import { sortedLabels } from './shared';
 
 /** One card per loaded indicator: latest complete month and the year so far against a year earlier. */
@@ -21,7 +21,7 @@ export function overviewView(
     shareLabel: string,
     lowerIsBetter: boolean,
     rows: MonthlyShare[],
-  ) => cards.push({ id, title, shareLabel, lowerIsBetter, headline: headline(rows, lowerIsBetter) });
+  ) => cards.push({ id, title, shareLabel, lowerIsBetter, headline: withPreviousYear(headline(rows, lowerIsBetter)) });
   if (investigations) {
     card(
       'utredningstid',
@@ -51,4 +51,9 @@ export function overviewView(
   }
   const units = [investigations, concerns, decisions].flatMap((view) => view?.units ?? []);
   return { cards, units: sortedLabels([...new Set(units)]) };
+}
+
+/** A headline with the year its month is compared with. @example withPreviousYear(h)?.previousYear // 2024 for a headline month in 2025 */
+function withPreviousYear(h: Headline | null): CardHeadline | null {
+  return h && { ...h, previousYear: yearOfMonth(h.month) - 1 };
 }

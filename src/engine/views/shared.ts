@@ -10,7 +10,7 @@ import {
   type PeriodRow,
   type YearOverYearRow,
 } from '../../kpi';
-import type { MonthWindow, ViewQuery } from '../types';
+import type { MonthWindow, ViewPeriods, ViewQuery } from '../types';
 
 /** Unit names → codes of a dictionary; undefined (all units) when none are chosen; unknown names dropped. */
 export function unitCodes(labels: readonly string[], names: readonly string[] | undefined): number[] | undefined {
@@ -56,6 +56,18 @@ export function yearOverYearIn(shares: readonly MonthlyShare[], query: ViewQuery
 /** The query's period (default January–June) for every year. */
 export function periodsOf(shares: readonly MonthlyShare[], query: ViewQuery): PeriodRow[] {
   return periodComparison(shares, query.periodFrom ?? DEFAULT_PERIOD.from, query.periodTo ?? DEFAULT_PERIOD.to);
+}
+
+/**
+ * The periods of every year, and with the query's `year` (the nämnd's report) that year's period
+ * beside the year before's, each null where the data has none.
+ * @example withYearPeriod(periods, { asOf, year: 2025 }).yearPeriod // { year: 2025, previousYear: 2024, current, previous }
+ */
+export function withYearPeriod(periods: PeriodRow[], query: ViewQuery): ViewPeriods {
+  const { year } = query;
+  if (year === undefined) return { periods, yearPeriod: null };
+  const ofYear = (y: number) => periods.find((p) => p.year === y) ?? null;
+  return { periods, yearPeriod: { year, previousYear: year - 1, current: ofYear(year), previous: ofYear(year - 1) } };
 }
 
 /**

@@ -83,7 +83,7 @@ function Card({ card, onOpen }: { card: OverviewCard; onOpen: () => void }) {
             </p>
           )}
           <p>
-            Samma månad {yearOfMonth(h.month) - 1}: {formatPercent(h.previousShare, monthDecimals)} ·{' '}
+            Samma månad {h.previousYear}: {formatPercent(h.previousShare, monthDecimals)} ·{' '}
             <Change points={h.changePoints} direction={h.direction} shares={[h.share, h.previousShare]} />
           </p>
           <p>

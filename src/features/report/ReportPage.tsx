@@ -14,11 +14,11 @@ import { useOwnFiles } from '../../data/ownFiles';
 import { useAsOfDescription, usePublishedOnly } from '../../data/published';
 import { useReconciliation, useView, useWorkspace } from '../../data/queries';
 import { useViewFilters } from '../../data/viewFilters';
-import { formatMonth, monthName } from '../../format/date';
+import { formatDateTime, formatMonth, monthName, periodSpan } from '../../format/date';
 import { concernPeriodColumns, periodColumns, withYearOverYear } from '../../format/exports';
 import { formatCount, formatPercent } from '../../format/number';
 import { countSentence, extremesSentence, periodSentence } from '../../format/sentences';
-import type { DatasetKind } from '../../data/types';
+import type { DatasetKind, YearPeriod } from '../../data/types';
 import {
   isoDate,
   monthOfYear,
@@ -49,17 +49,16 @@ interface SectionProps {
   preliminaryNote: string;
   months: ShareMonth[];
   periods: PeriodRow[];
-  year: number;
+  yearPeriod: YearPeriod;
   periodFrom: number;
   periodTo: number;
   periodCsv: typeof periodColumns;
 }
 
 function ReportSection(props: SectionProps) {
-  const { months, periods, year, periodFrom, periodTo } = props;
-  const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
-  const current = periods.find((p) => p.year === year);
-  const previous = periods.find((p) => p.year === year - 1);
+  const { months, periods, periodFrom, periodTo } = props;
+  const { year, previousYear, current, previous } = props.yearPeriod;
+  const span = periodSpan(periodFrom, periodTo);
   const sentences = [
     countSentence(props.countWhat, span, year, current?.denominator ?? 0, previous?.denominator ?? null),
     periodSentence({ subject: props.subject, span, year, current, previous }),
@@ -79,7 +78,7 @@ function ReportSection(props: SectionProps) {
     {
       header: (
         <>
-          {props.denominatorLabel} <span className="previous">({year - 1})</span>
+          {props.denominatorLabel} <span className="previous">({previousYear})</span>
         </>
       ),
       cell: (m) =>
@@ -92,7 +91,7 @@ function ReportSection(props: SectionProps) {
     {
       header: (
         <>
-          {props.numeratorLabel} <span className="previous">({year - 1})</span>
+          {props.numeratorLabel} <span className="previous">({previousYear})</span>
         </>
       ),
       cell: (m) =>
@@ -105,7 +104,7 @@ function ReportSection(props: SectionProps) {
     {
       header: (
         <>
-          {props.shareLabel} <span className="previous">({year - 1})</span>
+          {props.shareLabel} <span className="previous">({previousYear})</span>
         </>
       ),
       cell: (m) =>
@@ -136,13 +135,13 @@ function ReportSection(props: SectionProps) {
             `${formatCount(m.yoy?.numerator ?? null)} av ${formatCount(m.yoy?.denominator ?? null)} (${formatPercent(m.yoy?.share ?? null)})`,
           ],
         }))}
-        title={`${props.subject} per månad ${span} ${year} och ${year - 1}`}
+        title={`${props.subject} per månad ${span} ${year} och ${previousYear}`}
         currentName={`${props.shareLabel} ${year}`}
-        previousName={`Samma månad ${year - 1}`}
+        previousName={`Samma månad ${previousYear}`}
         preliminaryNote={props.preliminaryNote}
       />
       <DataTable
-        caption={`${props.subject} per månad ${span} ${year}, inom parentes ${year - 1}`}
+        caption={`${props.subject} per månad ${span} ${year}, inom parentes ${previousYear}`}
         columns={columns}
         rows={months}
         rowKey={(m) => m.month}
@@ -182,12 +181,6 @@ function ReportSection(props: SectionProps) {
   );
 }
 
-/** When a file was imported, as the report prints it: "2026-12-02 kl. 03:14". */
-function importedAt(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} kl. ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 export function ReportPage() {
   const state = useWorkspace().data;
   const publishedOnly = usePublishedOnly();
@@ -197,7 +190,8 @@ export function ReportPage() {
   const reconciliation = useReconciliation(state?.version, asOf).data;
   const year = readUrlParams(params).year ?? (asOf === NO_DATE ? 0 : ymdFromDay(asOf).year);
   const query = useMemo(
-    () => (baseQuery ? { ...baseQuery, ...periodMonths(year, periodFrom, periodTo), periodFrom, periodTo } : null),
+    () =>
+      baseQuery ? { ...baseQuery, ...periodMonths(year, periodFrom, periodTo), periodFrom, periodTo, year } : null,
     [baseQuery, year, periodFrom, periodTo],
   );
   const has = (kind: DatasetKind) => !!state?.datasets.includes(kind);
@@ -215,11 +209,11 @@ export function ReportPage() {
       </section>
     );
   }
-  const span = periodFrom === periodTo ? monthName(periodFrom) : `${monthName(periodFrom)}–${monthName(periodTo)}`;
+  const span = periodSpan(periodFrom, periodTo);
   // The published manifest describes the data only while nothing of the user's own is loaded.
   const published = publishedOnly?.source;
   const accepted = new Map(reconciliation?.files.map((f) => [f.file, f]) ?? []);
-  const common = { year, periodFrom, periodTo };
+  const common = { periodFrom, periodTo };
   const prelMonths = [
     ...(investigations?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (utredningar)`),
     ...(concerns?.months ?? []).filter((m) => m.preliminary).map((m) => `${formatMonth(m.month)} (orosanmälningar)`),
@@ -280,7 +274,7 @@ export function ReportPage() {
                           ? `${formatCount(own.rowsRead)} rader`
                           : ''}
                       , uttagsdatum {asOf === NO_DATE ? '–' : isoDate(asOf)}
-                      {own && `, inläst ${importedAt(own.importedAt)}`}
+                      {own && `, inläst ${formatDateTime(own.importedAt)}`}
                     </li>
                   );
                 })}
@@ -301,7 +295,7 @@ export function ReportPage() {
         </dl>
       </header>
 
-      {investigations && (
+      {investigations?.yearPeriod && (
         <ReportSection
           id="utredningar"
           title="Utredningstid – fyramånadersfristen"
@@ -313,11 +307,12 @@ export function ReportPage() {
           preliminaryNote="pågående utredningar kvar"
           months={investigations.rows}
           periods={investigations.periods}
+          yearPeriod={investigations.yearPeriod}
           periodCsv={periodColumns}
           {...common}
         />
       )}
-      {concerns && (
+      {concerns?.yearPeriod && (
         <ReportSection
           id="orosanmalningar"
           title="Orosanmälningar – förhandsbedömning inom 14 dagar"
@@ -329,11 +324,12 @@ export function ReportPage() {
           preliminaryNote="anmälningar väntar på förhandsbedömning"
           months={concerns.rows}
           periods={concerns.periods}
+          yearPeriod={concerns.yearPeriod}
           periodCsv={concernPeriodColumns}
           {...common}
         />
       )}
-      {decisions && !decisions.onlyNotExecuted && (
+      {decisions?.yearPeriod && !decisions.onlyNotExecuted && (
         <ReportSection
           id="verkstallighet"
           title="Verkställighet – beslut om insats inom tre månader"
@@ -345,6 +341,7 @@ export function ReportPage() {
           preliminaryNote="beslut inom frist kvar"
           months={withYearOverYear(decisions.rows, decisions.yearOverYear)}
           periods={decisions.periods}
+          yearPeriod={decisions.yearPeriod}
           periodCsv={periodColumns}
           {...common}
         />

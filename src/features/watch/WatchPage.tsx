@@ -11,7 +11,11 @@ import { isoDate, NO_DATE, WATCH_BUCKET_LABELS, type WatchBucket } from '../../k
 import { NoRecordsNote } from '../../components/ui/PackageNotes';
 
 const URGENT: WatchBucket[] = ['overdue', 'within14', 'within30'];
-const BUCKET_ORDER: Record<WatchBucket, number> = { overdue: 0, within14: 1, within30: 2, later: 3 };
+const LISTS: [keyof WatchCounts, string][] = [
+  ['investigations', 'Utredningar'],
+  ['concerns', 'Orosanmälningar'],
+  ['decisions', 'Beslut'],
+];
 
 function daysLeftText(daysLeft: number): string {
   if (daysLeft < 0) return `${formatNumber(-daysLeft)} dagar sedan`;
@@ -22,7 +26,8 @@ function daysLeftText(daysLeft: number): string {
 const bucketColumn = <Row extends { bucket: WatchBucket; daysLeft: number }>(): Column<Row> => ({
   header: 'Läge',
   cell: (r) => <span className={`bucket ${r.bucket}`}>{WATCH_BUCKET_LABELS[r.bucket]}</span>,
-  sortValue: (r) => BUCKET_ORDER[r.bucket] * 100000 + r.daysLeft,
+  // A listed row's bucket follows from its days left (none is 'later'), so they sort alike.
+  sortValue: (r) => r.daysLeft,
 });
 
 const investigationColumns: Column<WatchInvestigation>[] = [
@@ -68,8 +73,12 @@ const reopenColumns: Column<WatchReopening>[] = [
 ];
 
 type CountRow = { unit: string } & WatchCounts;
-const countCell = (list: keyof WatchCounts, bucket: WatchBucket): Column<CountRow> => ({
-  header: WATCH_BUCKET_LABELS[bucket],
+const countCell = (list: keyof WatchCounts, group: string, bucket: WatchBucket): Column<CountRow> => ({
+  header: (
+    <>
+      {group}: {WATCH_BUCKET_LABELS[bucket]}
+    </>
+  ),
   cell: (r) => formatCount(r[list][bucket]),
   numeric: true,
   sortValue: (r) => r[list][bucket],
@@ -95,17 +104,11 @@ export function WatchPage() {
 
   const filter = <Row extends { bucket: WatchBucket }>(rows: Row[]) =>
     show === 'all' ? rows : rows.filter((r) => r.bucket === show);
+  const groups = LISTS.filter(([list]) => data[list]);
   const countColumns: Column<CountRow>[] = [
     { header: 'Enhet', cell: (r) => r.unit, rowHeader: true, sortValue: (r) => r.unit },
-    ...(data.investigations ? URGENT.map((b) => countCell('investigations', b)) : []),
-    ...(data.concerns ? URGENT.map((b) => countCell('concerns', b)) : []),
-    ...(data.decisions ? URGENT.map((b) => countCell('decisions', b)) : []),
+    ...groups.flatMap(([list, group]) => URGENT.map((b) => countCell(list, group, b))),
   ];
-  const groups = [
-    data.investigations && ['Utredningar', 3],
-    data.concerns && ['Orosanmälningar', 3],
-    data.decisions && ['Beslut', 3],
-  ].filter((g): g is [string, number] => !!g);
   const more = (list: { total: number; rows: unknown[] }) =>
     list.total > list.rows.length
       ? ` (visar de ${formatNumber(list.rows.length)} mest brådskande av ${formatNumber(list.total)})`
@@ -149,19 +152,8 @@ export function WatchPage() {
       <h2>Per enhet</h2>
       <DataTable
         testId="watch-counts"
-        caption={`Antal öppna ärenden per enhet och läge: ${groups.map(([g]) => g.toLowerCase()).join(', ')}`}
-        columns={countColumns.map((c, i) =>
-          i === 0
-            ? c
-            : {
-                ...c,
-                header: (
-                  <>
-                    {groups[Math.floor((i - 1) / 3)]?.[0]}: {c.header}
-                  </>
-                ),
-              },
-        )}
+        caption={`Antal öppna ärenden per enhet och läge: ${groups.map(([, group]) => group.toLowerCase()).join(', ')}`}
+        columns={countColumns}
         rows={data.countsByUnit}
         rowKey={(r) => r.unit}
       />
