@@ -77,17 +77,25 @@ const toDay = dayFromYmd;
 
 /** `YYYY-MM-DD` read by char codes: the common case, ~5× faster than the regular expressions. */
 function parseIsoFast(text: string): DayNumber | null {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  return text.length === 10 ? parseIsoAt(text, 0) : null;
+}
+
+/**
+ * The `YYYY-MM-DD` at `text[from, from + 10)` read by char codes: its day, NaN for an impossible
+ * date, null when those ten chars are not of that form (then `parseDate` decides).
+ */
+export function parseIsoAt(text: string, from: number): DayNumber | null {
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return null;
   let year = 0;
-  for (let i = 0; i < 4; i++) {
+  for (let i = from; i < from + 4; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return null;
     year = year * 10 + c;
   }
-  const m1 = text.charCodeAt(5) - 48,
-    m2 = text.charCodeAt(6) - 48,
-    d1 = text.charCodeAt(8) - 48,
-    d2 = text.charCodeAt(9) - 48;
+  const m1 = text.charCodeAt(from + 5) - 48,
+    m2 = text.charCodeAt(from + 6) - 48,
+    d1 = text.charCodeAt(from + 8) - 48,
+    d2 = text.charCodeAt(from + 9) - 48;
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;

@@ -142,7 +142,15 @@ class FileReading {
     this.reader = createCsvReader({
       onHeader: (header, _line, delimiter) => this.start(header, delimiter),
       onRecord: (fields, line, quoteError) => this.add(fields, line, quoteError),
+      onLine: (text, from, to, line) => this.addLine(text, from, to, line),
     });
+  }
+
+  private addLine(text: string, from: number, to: number, line: number): boolean {
+    const rows = this.rows;
+    if (!rows) return false;
+    if (this.onRows && (rows.rowsRead & (ROWS_PER_REPORT - 1)) === 0) this.onRows(rows.rowsRead);
+    return rows.addLine(text, from, to, line);
   }
 
   private add(fields: string[], line: number, quoteError: string | undefined): void {

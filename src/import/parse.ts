@@ -5,7 +5,8 @@
  * file, so a file whose endings switch from CRLF to LF part-way lost rows, and a CR-only file with
  * `sep=;` was misread. Here every line ends at its own CRLF, LF or CR, a quoted field keeps the
  * physical lines it spans, and text can arrive in chunks cut anywhere (`createCsvReader`).
- * Lines without a quote are split with `String.split`, which keeps the reader as fast as PapaParse.
+ * Lines without a quote are split with `String.split`, which keeps the reader as fast as PapaParse, or
+ * handed whole to `onLine` (the row validator reads them by spans, without a string per field).
  */
 
 export interface ParsedRecord {
@@ -28,6 +29,12 @@ export interface CsvHandlers {
   onHeader?: (header: string[], line: number, delimiter: string) => void;
   /** Every later non-blank record; `quoteError` is set when its quotes cannot be read safely. */
   onRecord: (fields: string[], line: number, quoteError: string | undefined) => void;
+  /**
+   * A whole later line without quotes, `text[from, to)`, offered before it is split: return true
+   * when taken (then no `onRecord` for it), false to have it split and given to `onRecord` as usual.
+   * Saves a string per field and an array per row on the common line.
+   */
+  onLine?: (text: string, from: number, to: number, line: number) => boolean;
 }
 
 export interface CsvReader {
@@ -252,7 +259,8 @@ class Reader implements CsvReader {
             if (nextQuote < i) nextQuote = indexOrNone(s, '"', i);
             if (nextQuote > end) {
               // The common case: a whole line without quotes.
-              if (end > i) this.emit(s.slice(i, end).split(delimiter), this.line, undefined);
+              if (end > i && !(this.headerSeen && this.handlers.onLine?.(s, i, end, this.line)))
+                this.emit(s.slice(i, end).split(delimiter), this.line, undefined);
               this.line++;
               i = end + 1;
               if (end === nextCR && s.charCodeAt(i) === LF) i++;

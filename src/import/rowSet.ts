@@ -1,20 +1,21 @@
 /** Exact copies of rows within one file, found without keeping the rows. */
 
-/** The two 32-bit halves of the last `fingerprintRow` (one buffer, so no object per row). */
+/** The two 32-bit halves of the last fingerprint (one buffer, so no object per row). */
 const fingerprint = new Uint32Array(2);
 
 /**
- * 64-bit fingerprint of a row's first `count` fields, each trimmed: two multiply-xorshift lanes
- * (FNV's and MurmurHash2's multipliers) fed two chars (32 bits) per step, each field closed by its
- * length, each lane finished by MurmurHash3's finaliser, written to `fingerprint`.
+ * 64-bit fingerprint of a row's first `count` fields, field f being `text[starts[f], ends[f])`,
+ * each trimmed: two multiply-xorshift lanes (FNV's and MurmurHash2's multipliers) fed two chars
+ * (32 bits) per step, each field closed by its length, each lane finished by MurmurHash3's
+ * finaliser, written to `fingerprint`. Fields given as strings and fields given as spans of a
+ * line get the same fingerprint, so a row read either way finds a copy read the other way.
  */
-function fingerprintRow(cells: readonly string[], count: number): void {
+function fingerprintSpans(text: string, starts: Int32Array, ends: Int32Array, count: number): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
   for (let f = 0; f < count; f++) {
-    const text = f < cells.length ? cells[f] : '';
-    let from = 0;
-    let to = text.length;
+    let from = starts[f];
+    let to = ends[f];
     while (from < to && text.charCodeAt(from) <= 32) from++;
     while (to > from && text.charCodeAt(to - 1) <= 32) to--;
     let i = from;
@@ -56,9 +57,24 @@ export class RowSet {
   private mask = 1023;
   private size = 0;
 
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
+
   /** The line of an earlier added row with the same fields; else adds this row and returns -1. */
   addOrFind(cells: readonly string[], count: number, line: number): number {
-    fingerprintRow(cells, count);
+    if (this.starts.length < count) [this.starts, this.ends] = [new Int32Array(count), new Int32Array(count)];
+    let at = 0;
+    for (let f = 0; f < count; f++) {
+      this.starts[f] = at;
+      at += f < cells.length ? cells[f].length : 0;
+      this.ends[f] = at;
+    }
+    return this.addOrFindSpans(cells.slice(0, count).join(''), this.starts, this.ends, count, line);
+  }
+
+  /** `addOrFind` for a row whose field f is `text[starts[f], ends[f])` (a line read without splitting it). */
+  addOrFindSpans(text: string, starts: Int32Array, ends: Int32Array, count: number, line: number): number {
+    fingerprintSpans(text, starts, ends, count);
     const found = this.place(fingerprint[0], fingerprint[1], line);
     if (found < 0 && ++this.size * 2 > this.mask + 1) this.grow();
     return found;

@@ -6,9 +6,10 @@
  */
 import { isoDate, NO_DATE, SEX_LABELS, type DayNumber } from '../kpi';
 import { maskPersonnummer } from '../format/personnummer';
-import { parseDate } from './dates';
+import { parseDate, parseIsoAt } from './dates';
 import { displayValue, mayHoldPersonnummer, pseudonymize } from './pseudonyms';
 import { RowSet } from './rowSet';
+import { SpanCodes } from './spanCodes';
 import type { Problem, ProblemCode, Severity } from '../format/importRecords';
 import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
@@ -41,7 +42,7 @@ export interface ValidationResult {
 /**
  * Values of one column that held a personnummer: `pseudonym` in key columns (ids, person key),
  * where the number became a salted pseudonym that still links rows; `maskerad` elsewhere, where
- * it became `ÅÅMMDD-XXXX` inside the text. Counts stored values, i.e. of accepted rows.
+ * it became `ÅÅMMDD-` inside the text. Counts stored values, i.e. of accepted rows.
  */
 export interface MaskedColumn {
   column: string;
@@ -59,11 +60,32 @@ const KEY_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['id', 'ref', 'person'
 export interface RowValidator {
   /** Checks one record (after the header) and stores it if accepted; `line` is its 1-based line. */
   add(fields: string[], line: number, quoteError: string | undefined): void;
+  /**
+   * `add` for a whole line without quotes, `text[from, to)`, read without splitting it: true when
+   * the row was accepted without any problem; false (nothing done) when it needs `add` (a problem,
+   * a warning, an unusual field), which the caller then calls with the line split.
+   */
+  addLine(text: string, from: number, to: number, line: number): boolean;
   /** Records added so far. */
   readonly rowsRead: number;
   /** The table of accepted rows and every problem; call once, after the last `add`. */
   finish(): ValidationResult;
 }
+
+/** Whitespace String.trim takes away among ASCII: tab, line breaks, vertical tab, form feed, space. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** Whitespace String.trim takes away beyond ASCII (no-break and other Unicode spaces, BOM). */
+const isOtherSpace = (c: number) =>
+  c > 127 &&
+  (c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff);
 
 /** An Int32Array or Uint32Array of twice the length, holding the old values. */
 function doubled<T extends Int32Array | Uint32Array>(column: T): T {
@@ -174,6 +196,16 @@ export function createRowValidator(
     const e = dateIndex(field.ignoredBefore?.field);
     return field.kind === 'date' && field.ignoredBefore && e >= 0 ? [{ f, e, code: field.ignoredBefore.code }] : [];
   });
+
+  // The line path (`addLine`): the row's field spans (as read, and per field trimmed), the kön and
+  // category values already read per field, and the row's codes and ages before they are stored.
+  const starts = new Int32Array(headerCount);
+  const ends = new Int32Array(headerCount);
+  const trimmedStart = new Int32Array(fields.length);
+  const trimmedEnd = new Int32Array(fields.length);
+  const spanCodes = fields.map(() => new SpanCodes());
+  const rowCode = new Uint32Array(fields.length);
+  const rowInteger = new Int32Array(fields.length);
 
   function add(cells: string[], recordLine: number, quoteError: string | undefined): void {
     n++;
@@ -305,6 +337,7 @@ export function createRowValidator(
         }
         case 'sex': {
           const code = parseSex(raw);
+          if (code !== 0) spanCodes[f].set(raw.trim(), code);
           if (code === 0)
             warnings.push(
               problem(
@@ -325,22 +358,15 @@ export function createRowValidator(
           const text = raw.trim();
           const label = mayHoldPersonnummer(text) ? maskPersonnummer(text) : text;
           if (label !== text) maskedCounts[field.key]++;
-          codeOf[f][kept] = (builderOf[f] ?? new CategoryBuilder()).code(
+          const code = (builderOf[f] ?? new CategoryBuilder()).code(
             text === '' ? (field.emptyLabel ?? NO_UNIT) : label,
           );
+          if (label === text) spanCodes[f].set(text, code);
+          codeOf[f][kept] = code;
           break;
         }
-        default: {
-          const text = raw.trim();
-          const stored = !mayHoldPersonnummer(text)
-            ? text
-            : KEY_KINDS.has(field.kind)
-              ? pseudonymize(text)
-              : maskPersonnummer(text);
-          if (stored !== text) maskedCounts[field.key]++;
-          // Copy so the table does not keep the chunk's text alive through slices.
-          textOf[f].push((' ' + stored).slice(1));
-        }
+        default:
+          storeText(f, raw.trim());
       }
     }
     if (warnings.length > 0) {
@@ -349,6 +375,99 @@ export function createRowValidator(
     }
     line[kept] = recordLine;
     kept++;
+  }
+
+  /** Stores an id or free text, a personnummer in it pseudonymised (key columns) or masked. */
+  function storeText(f: number, text: string): void {
+    const field = fields[f];
+    const stored = !mayHoldPersonnummer(text)
+      ? text
+      : KEY_KINDS.has(field.kind)
+        ? pseudonymize(text)
+        : maskPersonnummer(text);
+    if (stored !== text) maskedCounts[field.key]++;
+    // A slice of 13 chars or more shares the chunk's text and would keep it alive: copy it. V8
+    // copies a shorter slice anyway (SlicedString::kMinLength), so ids are not copied twice.
+    textOf[f].push(stored.length < 13 ? stored : (' ' + stored).slice(1));
+  }
+
+  function addLine(s: string, from: number, to: number, recordLine: number): boolean {
+    let count = 0;
+    for (let p = from; ; p++) {
+      if (count === headerCount) return false;
+      let end = s.indexOf(delimiter, p);
+      if (end < 0 || end > to) end = to;
+      starts[count] = p;
+      ends[count++] = end;
+      if (end === to) break;
+      p = end;
+    }
+    if (count !== headerCount) return false;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      let a = starts[at[f]];
+      let b = ends[at[f]];
+      while (a < b && isAsciiSpace(s.charCodeAt(a))) a++;
+      while (b > a && isAsciiSpace(s.charCodeAt(b - 1))) b--;
+      // What String.trim would also take away: left to `add`.
+      if (a < b && (isOtherSpace(s.charCodeAt(a)) || isOtherSpace(s.charCodeAt(b - 1)))) return false;
+      if (a === b && field.required) return false;
+      trimmedStart[f] = a;
+      trimmedEnd[f] = b;
+      switch (field.kind) {
+        case 'date': {
+          const day = a === b ? NO_DAY : b - a === 10 ? parseIsoAt(s, a) : null;
+          if (day === null || Number.isNaN(day)) return false;
+          rowDay[f] = day;
+          break;
+        }
+        case 'integer': {
+          if (b - a > 6) return false;
+          let value = 0;
+          for (let k = a; k < b; k++) {
+            const digit = s.charCodeAt(k) - 48;
+            if (digit < 0 || digit > 9) return false;
+            value = value * 10 + digit;
+          }
+          if (a < b && field.range && (value < field.range.min || value > field.range.max)) return false;
+          rowInteger[f] = a === b ? NO_INTEGER : value;
+          break;
+        }
+        case 'sex':
+        case 'category': {
+          const code = spanCodes[f].get(s, a, b);
+          if (code < 0) return false;
+          rowCode[f] = code;
+          break;
+        }
+      }
+    }
+    for (const { f, e } of notBefore)
+      if (rowDay[f] !== NO_DAY && rowDay[e] !== NO_DAY && rowDay[f] < rowDay[e]) return false;
+    for (const { f, e } of ignoredBefore)
+      if (rowDay[f] !== NO_DAY && rowDay[e] !== NO_DAY && rowDay[f] < rowDay[e]) return false;
+    if (acceptedRows.addOrFindSpans(s, starts, ends, headerCount, recordLine) >= 0) return false;
+    n++;
+    if (kept === capacity) grow();
+    for (let f = 0; f < fields.length; f++) {
+      switch (fields[f].kind) {
+        case 'date':
+          dateOf[f][kept] = rowDay[f];
+          break;
+        case 'integer':
+          integerOf[f][kept] = rowInteger[f];
+          break;
+        case 'sex':
+        case 'category':
+          codeOf[f][kept] = rowCode[f];
+          break;
+        default:
+          storeText(f, s.slice(trimmedStart[f], trimmedEnd[f]));
+      }
+    }
+    line[kept] = recordLine;
+    kept++;
+    return true;
   }
 
   function finish(): ValidationResult {
@@ -379,6 +498,7 @@ export function createRowValidator(
 
   return {
     add,
+    addLine,
     finish,
     get rowsRead() {
       return n;
