@@ -91,6 +91,11 @@ export function monthOfDay(dayNumber: DayNumber): MonthIndex {
   return year * 12 + month - 1;
 }
 
+/** The first day of a month index. @example isoDate(firstDayOfMonth(2025 * 12 + 1)) // "2025-02-01" */
+export function firstDayOfMonth(monthIndex: MonthIndex): DayNumber {
+  return dayFromYmd(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
+}
+
 /**
  * The month of each day, and the span of months they cover: what every cube's month axis is.
  * Rows that `include` rejects get month −1 and stay outside the span.

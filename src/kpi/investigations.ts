@@ -3,7 +3,15 @@
  * SoL (2025:400) 20 kap 3 §): finished within four months of the start, unless an
  * extension was decided within those four months.
  */
-import { addMonthsClamped, monthSpan, nextWorkingDay, NO_DATE, type DayNumber, type MonthIndex } from './calendar';
+import {
+  addMonthsClamped,
+  firstDayOfMonth,
+  monthSpan,
+  nextWorkingDay,
+  NO_DATE,
+  type DayNumber,
+  type MonthIndex,
+} from './calendar';
 import type { CodeColumn, CubeFilter } from './breakdowns';
 import { extensionCounts, passedExtendedDate } from './extensions';
 import { monthlyShare, share, type MonthlyShare, type Share } from './shares';
@@ -48,7 +56,16 @@ export function classifyInvestigation(
   asOf: DayNumber,
   options: DeadlineOptions = {},
 ): InvestigationStatus {
-  const deadline = fourMonthDeadline(start, options);
+  return classifyByDeadline(fourMonthDeadline(start, options), end, firstExtension, asOf);
+}
+
+/** `classifyInvestigation` given the investigation's four-month deadline. */
+function classifyByDeadline(
+  deadline: DayNumber,
+  end: DayNumber,
+  firstExtension: DayNumber,
+  asOf: DayNumber,
+): InvestigationStatus {
   if (end !== NO_DATE && end <= deadline) return InvestigationStatus.inTime;
   if (end === NO_DATE && asOf <= deadline) return InvestigationStatus.pending;
   if (extensionCounts(firstExtension, deadline)) return InvestigationStatus.extended;
@@ -110,9 +127,18 @@ export function buildInvestigationCube(
   const unitCount = Math.max(1, table.units.length);
   const sexCount = SEX_LABELS.length;
   const counts = new Uint32Array(monthCount * unitCount * sexCount * CUBE_COUNTERS);
+  // The deadline of every start day in the cube's months, once per day rather than once per row.
+  const firstDay = monthCount > 0 ? firstDayOfMonth(firstMonth) : 0;
+  const deadlines = new Int32Array(monthCount > 0 ? firstDayOfMonth(firstMonth + monthCount) - firstDay : 0);
+  for (let d = 0; d < deadlines.length; d++) deadlines[d] = fourMonthDeadline(firstDay + d, options);
   for (let i = 0; i < table.count; i++) {
     if (months[i] < 0) continue;
-    const status = classifyInvestigation(table.start[i], table.end[i], table.firstExtension[i], asOf, options);
+    const status = classifyByDeadline(
+      deadlines[table.start[i] - firstDay],
+      table.end[i],
+      table.firstExtension[i],
+      asOf,
+    );
     const cell = (((months[i] - firstMonth) * unitCount + table.unit[i]) * sexCount + table.sex[i]) * CUBE_COUNTERS;
     counts[cell + status] += 1;
     if (status === InvestigationStatus.extended && passedExtendedDate(table.extendedTo[i], table.end[i], asOf)) {

@@ -5,6 +5,7 @@ import {
   dayFromYmd,
   daysInMonth,
   easterSunday,
+  firstDayOfMonth,
   FIRST_HOLIDAY_RULE_YEAR,
   holidayShiftRefusal,
   holidayYear,
@@ -94,6 +95,17 @@ describe('isValidDate / daysInMonth', () => {
 describe('monthOfDay', () => {
   it('returns year * 12 + month − 1', () => {
     expect(monthOfDay(d('2025-03-31'))).toBe(2025 * 12 + 2);
+  });
+});
+
+describe('firstDayOfMonth', () => {
+  it('is the first of the month for every month 1999–2031, as date-fns counts months', () => {
+    for (let k = 0; k < 33 * 12; k++) {
+      const month = 1999 * 12 + k;
+      expect(isoDate(firstDayOfMonth(month))).toBe(format(addMonths(new Date(1999, 0, 1), k), 'yyyy-MM-dd'));
+      expect(monthOfDay(firstDayOfMonth(month))).toBe(month);
+      expect(monthOfDay(firstDayOfMonth(month) - 1)).toBe(month - 1);
+    }
   });
 });
 
