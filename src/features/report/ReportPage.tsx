@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import { PeriodComparison } from '../../components/charts/PeriodComparison';
 import { ShareBarChart } from '../../components/charts/ShareBarChart';
-import { PrelMark, withPrevious } from '../../components/tables/cells';
+import { monthColumn } from '../../components/layout/indicatorRows';
+import { withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { AsOfInput } from '../../components/ui/AsOfInput';
 import { PeriodControls } from '../../components/ui/ViewControls';
@@ -55,6 +56,26 @@ interface SectionProps {
   periodCsv: typeof periodColumns;
 }
 
+/** Each figure of a month's row and the same figure a year earlier. */
+const PREVIOUS = {
+  denominator: 'previousDenominator',
+  numerator: 'previousNumerator',
+  share: 'previousShare',
+} as const;
+
+/** A month's count or share with the same month a year earlier in parentheses, under "label (2024)". */
+function besidePreviousYear(label: string, previousYear: number, figure: keyof typeof PREVIOUS): Column<ShareMonth> {
+  const format = figure === 'share' ? formatPercent : formatCount;
+  return {
+    header: withPrevious(label, String(previousYear)),
+    cell: ({ yoy }) => {
+      const before = yoy?.[PREVIOUS[figure]] ?? null;
+      return withPrevious(format(yoy?.[figure] ?? null), before === null ? null : format(before));
+    },
+    numeric: true,
+  };
+}
+
 function ReportSection(props: SectionProps) {
   const { months, periods, periodFrom, periodTo } = props;
   const { year, previousYear, current, previous } = props.yearPeriod;
@@ -65,55 +86,10 @@ function ReportSection(props: SectionProps) {
     extremesSentence(months.map((m) => ({ label: monthName(monthOfYear(m.month)), share: m.yoy?.share ?? null }))),
   ].filter((s): s is string => s !== null);
   const columns: Column<ShareMonth>[] = [
-    {
-      header: 'Månad',
-      cell: (m) => (
-        <>
-          {formatMonth(m.month)}
-          {m.preliminary && <PrelMark />}
-        </>
-      ),
-      rowHeader: true,
-    },
-    {
-      header: (
-        <>
-          {props.denominatorLabel} <span className="previous">({previousYear})</span>
-        </>
-      ),
-      cell: (m) =>
-        withPrevious(
-          formatCount(m.yoy?.denominator ?? null),
-          m.yoy?.previousDenominator == null ? null : formatCount(m.yoy.previousDenominator),
-        ),
-      numeric: true,
-    },
-    {
-      header: (
-        <>
-          {props.numeratorLabel} <span className="previous">({previousYear})</span>
-        </>
-      ),
-      cell: (m) =>
-        withPrevious(
-          formatCount(m.yoy?.numerator ?? null),
-          m.yoy?.previousNumerator == null ? null : formatCount(m.yoy.previousNumerator),
-        ),
-      numeric: true,
-    },
-    {
-      header: (
-        <>
-          {props.shareLabel} <span className="previous">({previousYear})</span>
-        </>
-      ),
-      cell: (m) =>
-        withPrevious(
-          formatPercent(m.yoy?.share ?? null),
-          m.yoy?.previousShare == null ? null : formatPercent(m.yoy.previousShare),
-        ),
-      numeric: true,
-    },
+    monthColumn<ShareMonth>('Månad'),
+    besidePreviousYear(props.denominatorLabel, previousYear, 'denominator'),
+    besidePreviousYear(props.numeratorLabel, previousYear, 'numerator'),
+    besidePreviousYear(props.shareLabel, previousYear, 'share'),
   ];
   return (
     <section className="report-section" aria-labelledby={`report-${props.id}`} data-testid={`report-${props.id}`}>

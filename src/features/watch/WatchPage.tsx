@@ -23,17 +23,25 @@ function daysLeftText(daysLeft: number): string {
   return `om ${formatNumber(daysLeft)} dagar`;
 }
 
-const bucketColumn = <Row extends { bucket: WatchBucket; daysLeft: number }>(): Column<Row> => ({
-  header: 'Läge',
-  cell: (r) => <span className={`bucket ${r.bucket}`}>{WATCH_BUCKET_LABELS[r.bucket]}</span>,
-  // A listed row's bucket follows from its days left (none is 'later'), so they sort alike.
-  sortValue: (r) => r.daysLeft,
-});
+type WatchRow = { id: string; unit: string; bucket: WatchBucket; daysLeft: number };
 
-const investigationColumns: Column<WatchInvestigation>[] = [
-  bucketColumn<WatchInvestigation>(),
-  { header: 'Utredning', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
-  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+/** A watch list's columns: Läge, the case, Enhet, the list's own dates, and the time left (Frist). */
+function watchColumns<Row extends WatchRow>(caseHeader: string, own: Column<Row>[]): Column<Row>[] {
+  return [
+    {
+      header: 'Läge',
+      cell: (r) => <span className={`bucket ${r.bucket}`}>{WATCH_BUCKET_LABELS[r.bucket]}</span>,
+      // A listed row's bucket follows from its days left (none is 'later'), so they sort alike.
+      sortValue: (r) => r.daysLeft,
+    },
+    { header: caseHeader, cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
+    { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+    ...own,
+    { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
+  ];
+}
+
+const investigationColumns = watchColumns<WatchInvestigation>('Utredning', [
   { header: 'Inledd', cell: (r) => isoDate(r.start), sortValue: (r) => r.start },
   { header: 'Fyramånadersfrist', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
   {
@@ -42,25 +50,16 @@ const investigationColumns: Column<WatchInvestigation>[] = [
       r.extended ? (r.extendedTo === NO_DATE ? 'ja, slutdatum saknas' : `ja, till ${isoDate(r.extendedTo)}`) : 'nej',
     sortValue: (r) => (r.extended ? 1 : 0),
   },
-  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
-];
-const concernColumns: Column<WatchConcern>[] = [
-  bucketColumn<WatchConcern>(),
-  { header: 'Anmälan', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
-  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+]);
+const concernColumns = watchColumns<WatchConcern>('Anmälan', [
   { header: 'Inkom', cell: (r) => isoDate(r.received), sortValue: (r) => r.received },
   { header: 'Dag 14', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
-  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
-];
-const decisionColumns: Column<WatchDecision>[] = [
-  bucketColumn<WatchDecision>(),
-  { header: 'Beslut', cell: (r) => r.id, rowHeader: true, sortValue: (r) => r.id },
-  { header: 'Enhet', cell: (r) => r.unit, sortValue: (r) => r.unit },
+]);
+const decisionColumns = watchColumns<WatchDecision>('Beslut', [
   { header: 'Insats', cell: (r) => r.intervention, sortValue: (r) => r.intervention },
   { header: 'Beslutsdatum', cell: (r) => isoDate(r.decided), sortValue: (r) => r.decided },
   { header: 'Tremånadersfrist', cell: (r) => isoDate(r.deadline), sortValue: (r) => r.deadline },
-  { header: 'Frist', cell: (r) => daysLeftText(r.daysLeft), numeric: true, sortValue: (r) => r.daysLeft },
-];
+]);
 const reopenColumns: Column<WatchReopening>[] = [
   { header: 'Avslutad utredning', cell: (r) => r.closedId, rowHeader: true },
   { header: 'Inledd', cell: (r) => isoDate(r.closedStart) },

@@ -4,30 +4,36 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine';
-import { importFile, type LoadedFile } from '../../../src/import/importFile';
+import { importFile } from '../../../src/import/importFile';
 import { dayFromYmd } from '../../../src/kpi';
 
-function csv(name: string, lines: string[]): LoadedFile {
-  const result = importFile(new TextEncoder().encode(lines.join('\n') + '\n'), name);
-  if (result.status !== 'loaded') throw new Error(`expected loaded, got ${JSON.stringify(result)}`);
-  return result;
+/** An engine holding the files, each given as its lines. */
+function engineWith(files: Record<string, string[]>): Engine {
+  const engine = new Engine();
+  for (const [name, lines] of Object.entries(files)) {
+    const result = importFile(new TextEncoder().encode(lines.join('\n') + '\n'), name);
+    if (result.status !== 'loaded') throw new Error(`expected loaded, got ${JSON.stringify(result)}`);
+    engine.add(result);
+  }
+  return engine;
 }
 
+/** Investigations started in 2024 and 2025. */
+const twoYears = engineWith({
+  'u.csv': [
+    'utredning_id;startdatum;avslutsdatum;enhet',
+    // 2024, January–June: 2 started, U2 late (deadline 2024-06-05).
+    'U1;2024-01-10;2024-03-01;Norr',
+    'U2;2024-02-05;2024-08-01;Norr',
+    // 2025, January–June: 3 started, U4 late (deadline 2025-07-03); U6 starts after June.
+    'U3;2025-01-10;2025-02-01;Norr',
+    'U4;2025-03-03;2025-09-01;Norr',
+    'U5;2025-05-10;2025-06-01;Norr',
+    'U6;2025-07-01;2025-08-01;Norr',
+  ],
+});
+
 describe('yearPeriod (the nämnd’s report)', () => {
-  const engine = new Engine();
-  engine.add(
-    csv('u.csv', [
-      'utredning_id;startdatum;avslutsdatum;enhet',
-      // 2024, January–June: 2 started, U2 late (deadline 2024-06-05).
-      'U1;2024-01-10;2024-03-01;Norr',
-      'U2;2024-02-05;2024-08-01;Norr',
-      // 2025, January–June: 3 started, U4 late (deadline 2025-07-03); U6 starts after June.
-      'U3;2025-01-10;2025-02-01;Norr',
-      'U4;2025-03-03;2025-09-01;Norr',
-      'U5;2025-05-10;2025-06-01;Norr',
-      'U6;2025-07-01;2025-08-01;Norr',
-    ]),
-  );
   const asOf = dayFromYmd(2025, 11, 30);
   const report = (year: number) => ({
     asOf,
@@ -39,7 +45,7 @@ describe('yearPeriod (the nämnd’s report)', () => {
   });
 
   it('returns the year’s period beside the same period a year earlier', () => {
-    const period = engine.investigations(report(2025))?.yearPeriod;
+    const period = twoYears.investigations(report(2025))?.yearPeriod;
     expect(period).toMatchObject({
       year: 2025,
       previousYear: 2024,
@@ -50,7 +56,7 @@ describe('yearPeriod (the nämnd’s report)', () => {
 
   describe('edge cases', () => {
     it('returns no previous period for the first year of the data', () => {
-      expect(engine.investigations(report(2024))?.yearPeriod).toMatchObject({
+      expect(twoYears.investigations(report(2024))?.yearPeriod).toMatchObject({
         year: 2024,
         previousYear: 2023,
         current: { year: 2024, denominator: 2 },
@@ -58,31 +64,22 @@ describe('yearPeriod (the nämnd’s report)', () => {
       });
     });
     it('returns null without a year in the query (the indicator pages)', () => {
-      expect(engine.investigations({ asOf })?.yearPeriod).toBeNull();
+      expect(twoYears.investigations({ asOf })?.yearPeriod).toBeNull();
     });
   });
 });
 
 describe('the overview card’s comparison year', () => {
   it('returns the year before the headline month’s', () => {
-    const engine = new Engine();
-    engine.add(
-      csv('u.csv', [
-        'utredning_id;startdatum;avslutsdatum;enhet',
-        'U1;2024-03-10;2024-04-01;Norr',
-        'U2;2025-03-10;2025-04-01;Norr',
-      ]),
-    );
-    const card = engine.overview({ asOf: dayFromYmd(2025, 11, 30) }).cards.find((c) => c.id === 'utredningstid');
+    const card = twoYears.overview({ asOf: dayFromYmd(2025, 11, 30) }).cards.find((c) => c.id === 'utredningstid');
     const h = card?.headline;
     expect(h && [Math.floor(h.month / 12), h.previousYear]).toEqual([2025, 2024]);
   });
 });
 
 describe('the watch lists’ order', () => {
-  const engine = new Engine();
-  engine.add(
-    csv('u.csv', [
+  const engine = engineWith({
+    'u.csv': [
       'utredning_id;startdatum;avslutsdatum;enhet;forlangning_beslutsdatum;forlangd_till',
       // Deadline 2025-12-10: 10 days left.
       'W1;2025-08-10;;Norr;;',
@@ -94,17 +91,15 @@ describe('the watch lists’ order', () => {
       'W4;2025-06-15;;Norr;;',
       // Deadline 2026-01-01: 32 days left, not listed.
       'W5;2025-09-01;;Norr;;',
-    ]),
-  );
-  engine.add(
-    csv('b.csv', [
+    ],
+    'b.csv': [
       'beslut_id;beslutsdatum;insats;verkstalldatum;enhet',
       // Deadlines 2025-12-15 (15 days), 2025-12-05 (5 days), 2025-11-01 (29 days ago).
       'B1;2025-09-15;HVB;;Norr',
       'B2;2025-09-05;HVB;;Norr',
       'B3;2025-08-01;HVB;;Norr',
-    ]),
-  );
+    ],
+  });
   const view = engine.watch({ asOf: dayFromYmd(2025, 11, 30), reopenWindow: 30 });
   const RANK = { overdue: 0, within14: 1, within30: 2, later: 3 };
 
