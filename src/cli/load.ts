@@ -2,7 +2,7 @@
  * What every command line shares: Swedish failure, column mappings, loading files into one Engine
  * exactly as the app's worker does, the as-of date by the app's rule, and the reconciliation lines.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Engine } from '../engine/engine';
 import { maskPersonnummer } from '../format/personnummer';
@@ -57,7 +57,7 @@ export function importPath(path: string, mappings: MappingStore): FileImport | n
     if (length < 0) return null;
     if (looksLikeWorkbook(buffer.subarray(0, length)))
       return importSheet(readSheet(readFileSync(path)), name, mappings);
-    const reading = new StreamImport(name, mappings);
+    const reading = new StreamImport(name, mappings, undefined, fstatSync(fd).size);
     for (; length > 0; length = next()) {
       const outcome = reading.push(buffer.subarray(0, length));
       if (outcome) return outcome;

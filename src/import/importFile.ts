@@ -164,6 +164,11 @@ class FileReading {
     return this.rows?.rowsRead ?? 0;
   }
 
+  /** Prepares the validator for about this many rows in all. */
+  reserve(rows: number): void {
+    this.rows?.reserve(rows);
+  }
+
   /** Reads the next piece of text, unless reading has stopped. */
   push(text: string): void {
     if (this.outcome || text === '') return;
@@ -398,7 +403,7 @@ export async function importFileStream(
 ): Promise<FileImport | CancelledFile> {
   const cancelled: CancelledFile = { status: 'cancelled', file };
   if (signal?.aborted) return cancelled;
-  const reading = new StreamImport(file, mappings, forced);
+  const reading = new StreamImport(file, mappings, forced, totalBytes);
   let bytesRead = 0;
   for await (const chunk of chunks) {
     if (signal?.aborted) return cancelled;
@@ -420,11 +425,15 @@ export async function importFileStream(
 export class StreamImport {
   private readonly decoder = createCsvDecoder();
   private readonly reading: FileReading;
+  private bytesRead = 0;
+  private reserved = false;
 
   constructor(
     private readonly file: string,
     mappings: MappingStore = {},
     forced?: SavedMapping,
+    /** The file's size, when known: once rows have been read, it tells about how many will come. */
+    private readonly totalBytes = 0,
   ) {
     this.reading = new FileReading(file, mappings, forced);
   }
@@ -438,6 +447,11 @@ export class StreamImport {
   push(chunk: Uint8Array): FileImport | null {
     this.reading.push(this.decoder.push(chunk));
     if (this.decoder.binary) return notText(this.file);
+    this.bytesRead += chunk.length;
+    if (!this.reserved && this.totalBytes > this.bytesRead && this.rowsRead > 0) {
+      this.reserved = true;
+      this.reading.reserve(Math.ceil((this.rowsRead * this.totalBytes) / this.bytesRead));
+    }
     return this.reading.outcome;
   }
 

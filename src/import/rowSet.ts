@@ -51,6 +51,9 @@ function finalMix(h: number): number {
  * taken for copies only if their 64-bit fingerprints are equal, a chance of about 1 in 1.5
  * million for a file of 5 million rows.
  */
+/** At most 2^26 slots (800 MB) are reserved ahead; beyond that the table grows as rows come. */
+const MAX_MASK = (1 << 26) - 1;
+
 export class RowSet {
   /** Per slot: line of the row (0 = empty slot), low and high half of its fingerprint. */
   private slots = new Uint32Array(3 * 1024);
@@ -93,6 +96,14 @@ export class RowSet {
       }
       if (slots[at + 1] === low && slots[at + 2] === high) return stored;
     }
+  }
+
+  /**
+   * Makes room for `rows` rows at once (the file's size tells how many are coming): growing step
+   * by step re-places every row each time the table doubles.
+   */
+  reserve(rows: number): void {
+    while (rows * 2 > this.mask + 1 && this.mask < MAX_MASK) this.grow();
   }
 
   private grow(): void {

@@ -68,6 +68,8 @@ export interface RowValidator {
   addLine(text: string, from: number, to: number, line: number): boolean;
   /** Records added so far. */
   readonly rowsRead: number;
+  /** Prepares for about this many rows in all (an estimate from the file's size). */
+  reserve(rows: number): void;
   /** The table of accepted rows and every problem; call once, after the last `add`. */
   finish(): ValidationResult;
 }
@@ -500,6 +502,7 @@ export function createRowValidator(
     add,
     addLine,
     finish,
+    reserve: (rows: number) => acceptedRows.reserve(rows),
     get rowsRead() {
       return n;
     },

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { RowSet } from '../../../src/import/rowSet';
 
 describe('RowSet', () => {
-  it('finds the first line of each of 100 000 rows added again, and no row it has not seen', () => {
+  it.each([
+    ['growing as rows come', 0],
+    ['room reserved ahead', 150_000],
+    ['too little room reserved', 20_000],
+  ])('finds the first line of each of 100 000 rows added again, and no row it has not seen (%s)', (_, reserve) => {
     const set = new RowSet();
+    set.reserve(reserve);
     const row = (i: number) => [`U${i}`, '2025-01-10', i % 3 ? 'Norr' : ' Norr '];
     for (let i = 0; i < 100_000; i++) expect(set.addOrFind(row(i), 3, i + 2)).toBe(-1);
     const found: number[] = [];
@@ -13,6 +18,14 @@ describe('RowSet', () => {
     // Fields are compared trimmed, and only the first `count` of them.
     expect(set.addOrFind(['U3', '2025-01-10', 'Norr', 'extra'], 3, 999_999)).toBe(5);
     expect(set.addOrFind(['U3', '2025-01-11', 'Norr'], 3, 999_998)).toBe(-1);
+  });
+
+  it('finds a row given as spans of a line as the same row given as fields', () => {
+    const set = new RowSet();
+    expect(set.addOrFind(['U1', '2025-01-10', 'Norr'], 3, 2)).toBe(-1);
+    const line = 'x;U1 ; 2025-01-10;Norr;y';
+    expect(set.addOrFindSpans(line, Int32Array.of(2, 6, 18), Int32Array.of(5, 17, 22), 3, 3)).toBe(2);
+    expect(set.addOrFindSpans(line, Int32Array.of(2, 6, 18), Int32Array.of(5, 17, 24), 3, 4)).toBe(-1);
   });
 
   it('tells apart rows that differ only where a field ends, in one char of a pair, or in a missing field', () => {
