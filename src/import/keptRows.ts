@@ -14,7 +14,9 @@ export function findDuplicateIds(table: Table, idKey: string): { keep: Uint8Arra
   const ids = table.texts[idKey] ?? [];
   const keep = new Uint8Array(table.count).fill(1);
   const problems: Problem[] = [];
-  const firstRow = firstRowsById(ids, table.count);
+  const firstRow = table.repeatedIds
+    ? firstRowsFromRepeats(table.repeatedIds, table.count)
+    : firstRowsById(ids, table.count);
   for (let i = 0; i < table.count; i++) {
     const first = firstRow[i];
     if (first === i) continue;
@@ -71,6 +73,14 @@ export function firstRowsById(ids: readonly string[], count: number): Int32Array
   return first;
 }
 
+/** `firstRowsById` from a file's repeated ids, found while it was read (`Table.repeatedIds`). */
+function firstRowsFromRepeats(repeats: Int32Array, count: number): Int32Array {
+  const first = new Int32Array(count);
+  for (let i = 0; i < count; i++) first[i] = i;
+  for (let k = 0; k < repeats.length; k += 2) first[repeats[k]] = repeats[k + 1];
+  return first;
+}
+
 /** A table with only the rows where `keep[i]` is 1. */
 export function filterRows(table: Table, keep: Uint8Array): Table {
   if (keep.indexOf(0) < 0) return table;
@@ -88,5 +98,6 @@ export function filterRows(table: Table, keep: Uint8Array): Table {
     categories: map(table.categories, (c) => ({ codes: Uint32Array.from(index, (i) => c.codes[i]), labels: c.labels })),
     fileIndex: Uint16Array.from(index, (i) => table.fileIndex[i]),
     line: pickInt(table.line),
+    repeatedIds: undefined,
   };
 }

@@ -1,4 +1,5 @@
-/** Exact copies of rows within one file, found without keeping the rows. */
+/** Exact copies of rows within one file, and rows whose key an earlier row has, found without keeping the rows. */
+import { doubled } from './table';
 
 /** The two 32-bit halves of the last fingerprint (one buffer, so no object per row). */
 const fingerprint = new Uint32Array(2);
@@ -51,20 +52,75 @@ function finalMix(h: number): number {
  * taken for copies only if their 64-bit fingerprints are equal, a chance of about 1 in 1.5
  * million for a file of 5 million rows.
  */
-/** At most 2^26 slots (800 MB) are reserved ahead; beyond that the table grows as rows come. */
-const MAX_MASK = (1 << 26) - 1;
+/** At most 2^26 slots are reserved ahead; beyond that the table grows as rows come. */
+const MAX_SLOTS = 1 << 26;
 
+/** A 32-bit hash of a key (FNV-1a, MurmurHash3's finaliser). */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return finalMix(h) | 0;
+}
+
+/**
+ * The accepted rows of one file so far, by their key (the id, or the investigation an extension
+ * belongs to), to find exact copies without keeping the rows. An exact copy has the same key, so a
+ * row is compared only with the earlier rows of its key, by 64-bit fingerprints of all its fields;
+ * a row with a new key (nearly every row) costs one probe of an open-addressing table and no
+ * comparison. Two different rows of one key are taken for copies only if their fingerprints are
+ * equal, a chance of 1 in 2^64 per pair. Also lists each row whose key an earlier row has, with
+ * that first row (`repeats`): for a dataset with ids, one file's repeated ids without another pass.
+ *
+ * Use: `findCopy` (or `findCopyOfFields`) for a row; when it gives -1 and the row is kept, `add`.
+ */
 export class RowSet {
-  /** Per slot: line of the row (0 = empty slot), low and high half of its fingerprint. */
-  private slots = new Uint32Array(3 * 1024);
-  private mask = 1023;
-  private size = 0;
-
+  /** Per slot: the first row of a key (-1 = empty) and the key's hash. Kept at most half full. */
+  private slots = new Int32Array(2 * 1024).fill(-1);
+  private keyCount = 0;
+  private rows = 0;
+  /** Per row: its fingerprint, line and the next row of its key (-1: none yet). */
+  private low = new Uint32Array(1024);
+  private high = new Uint32Array(1024);
+  private lines = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  /** Pairs (row, first row of its key) for rows whose key was seen before. */
+  private readonly repeatPairs: number[] = [];
+  /** What the last `findCopy` found: the key's slot, its hash, first row and last row (-1: new key). */
+  private slot = 0;
+  private hash = 0;
+  private first = -1;
+  private last = -1;
   private starts = new Int32Array(16);
   private ends = new Int32Array(16);
 
-  /** The line of an earlier added row with the same fields; else adds this row and returns -1. */
-  addOrFind(cells: readonly string[], count: number, line: number): number {
+  /** `keys`: the key of every row added so far, by row (the caller's stored key column). */
+  constructor(private readonly keys: readonly string[]) {}
+
+  /**
+   * The line of an earlier added row of the same key with the same first `count` fields, field f
+   * being `text[starts[f], ends[f])`, compared trimmed; -1 when there is none.
+   */
+  findCopy(key: string, text: string, starts: Int32Array, ends: Int32Array, count: number): number {
+    fingerprintSpans(text, starts, ends, count);
+    const hash = keyHash(key);
+    const { slots, keys } = this;
+    const mask = slots.length / 2 - 1;
+    let slot = hash & mask;
+    for (; slots[2 * slot] >= 0; slot = (slot + 1) & mask)
+      if (slots[2 * slot + 1] === hash && keys[slots[2 * slot]] === key) break;
+    this.slot = slot;
+    this.hash = hash;
+    this.first = slots[2 * slot];
+    this.last = -1;
+    for (let row = this.first; row >= 0; row = this.next[row]) {
+      if (this.low[row] === fingerprint[0] && this.high[row] === fingerprint[1]) return this.lines[row];
+      this.last = row;
+    }
+    return -1;
+  }
+
+  /** `findCopy` for a row given as fields (a missing field reads as empty). */
+  findCopyOfFields(key: string, cells: readonly string[], count: number): number {
     if (this.starts.length < count) [this.starts, this.ends] = [new Int32Array(count), new Int32Array(count)];
     let at = 0;
     for (let f = 0; f < count; f++) {
@@ -72,44 +128,61 @@ export class RowSet {
       at += f < cells.length ? cells[f].length : 0;
       this.ends[f] = at;
     }
-    return this.addOrFindSpans(cells.slice(0, count).join(''), this.starts, this.ends, count, line);
+    return this.findCopy(key, cells.slice(0, count).join(''), this.starts, this.ends, count);
   }
 
-  /** `addOrFind` for a row whose field f is `text[starts[f], ends[f])` (a line read without splitting it). */
-  addOrFindSpans(text: string, starts: Int32Array, ends: Int32Array, count: number, line: number): number {
-    fingerprintSpans(text, starts, ends, count);
-    const found = this.place(fingerprint[0], fingerprint[1], line);
-    if (found < 0 && ++this.size * 2 > this.mask + 1) this.grow();
-    return found;
-  }
-
-  private place(low: number, high: number, line: number): number {
-    const { slots, mask } = this;
-    for (let slot = low & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * 3;
-      const stored = slots[at];
-      if (stored === 0) {
-        slots[at] = line;
-        slots[at + 1] = low;
-        slots[at + 2] = high;
-        return -1;
-      }
-      if (slots[at + 1] === low && slots[at + 2] === high) return stored;
+  /**
+   * Adds the row of the last `findCopy` (which gave -1) as the next row, with its line; its key
+   * must by then be the next entry of `keys`.
+   */
+  add(line: number): void {
+    const row = this.rows++;
+    if (row === this.low.length) {
+      this.low = doubled(this.low);
+      this.high = doubled(this.high);
+      this.lines = doubled(this.lines);
+      this.next = doubled(this.next);
     }
+    this.low[row] = fingerprint[0];
+    this.high[row] = fingerprint[1];
+    this.lines[row] = line;
+    this.next[row] = -1;
+    if (this.first >= 0) {
+      this.next[this.last] = row;
+      this.repeatPairs.push(row, this.first);
+      return;
+    }
+    this.slots[2 * this.slot] = row;
+    this.slots[2 * this.slot + 1] = this.hash;
+    if (++this.keyCount * 4 > this.slots.length) this.resize(this.slots.length);
+  }
+
+  /** Rows whose key an earlier row has, each with that first row: [row, first, row, first, …]. */
+  repeats(): Int32Array {
+    return Int32Array.from(this.repeatPairs);
   }
 
   /**
    * Makes room for `rows` rows at once (the file's size tells how many are coming): growing step
-   * by step re-places every row each time the table doubles.
+   * by step re-places every key each time the table doubles.
    */
   reserve(rows: number): void {
-    while (rows * 2 > this.mask + 1 && this.mask < MAX_MASK) this.grow();
+    let slots = this.slots.length / 2;
+    while (rows * 2 > slots && slots < MAX_SLOTS) slots *= 2;
+    if (slots > this.slots.length / 2) this.resize(slots);
   }
 
-  private grow(): void {
+  private resize(slotCount: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
-    this.mask = this.mask * 2 + 1;
-    for (let at = 0; at < old.length; at += 3) if (old[at] !== 0) this.place(old[at + 1], old[at + 2], old[at]);
+    const slots = new Int32Array(2 * slotCount).fill(-1);
+    const mask = slotCount - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] < 0) continue;
+      let slot = old[at + 1] & mask;
+      while (slots[2 * slot] >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[at];
+      slots[2 * slot + 1] = old[at + 1];
+    }
+    this.slots = slots;
   }
 }

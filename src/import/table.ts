@@ -30,6 +30,21 @@ export interface Table {
   files: string[];
   fileIndex: Uint16Array;
   line: Int32Array;
+  /**
+   * One file's table of a dataset with ids: pairs (row, first row with the same id) for every row
+   * whose id an earlier row has, [row, first, row, first, …], found while the file was read.
+   * Absent on a table of several files or of chosen rows: there the ids are looked up again.
+   */
+  repeatedIds?: Int32Array;
+}
+
+/** An Int32Array or Uint32Array of twice the length, holding the old values. */
+export function doubled<T extends Int32Array | Uint32Array>(column: T): T {
+  const bigger = (
+    column instanceof Int32Array ? new Int32Array(column.length * 2) : new Uint32Array(column.length * 2)
+  ) as T;
+  bigger.set(column);
+  return bigger;
 }
 
 /** Label used for rows without an enhet. */

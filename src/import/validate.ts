@@ -13,7 +13,7 @@ import { SpanCodes } from './spanCodes';
 import type { Problem, ProblemCode, Severity } from '../format/importRecords';
 import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
-import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
+import { CategoryBuilder, doubled, NO_INTEGER, NO_UNIT, type Table } from './table';
 
 /** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
 export function parseSex(raw: string): number {
@@ -88,15 +88,6 @@ const isOtherSpace = (c: number) =>
     c === 0x205f ||
     c === 0x3000 ||
     c === 0xfeff);
-
-/** An Int32Array or Uint32Array of twice the length, holding the old values. */
-function doubled<T extends Int32Array | Uint32Array>(column: T): T {
-  const bigger = (
-    column instanceof Int32Array ? new Int32Array(column.length * 2) : new Uint32Array(column.length * 2)
-  ) as T;
-  bigger.set(column);
-  return bigger;
-}
 
 /**
  * Validates records of a file one at a time against a dataset, given which column holds which
@@ -183,7 +174,10 @@ export function createRowValidator(
   let n = 0;
   let kept = 0;
   let rowsWithWarning = 0;
-  const acceptedRows = new RowSet();
+  // The key column (the id, or the investigation an extension belongs to): exact copies share it.
+  const keyField = fields.findIndex((field) => KEY_KINDS.has(field.kind) && field.required);
+  if (keyField < 0) throw new Error(`${dataset}: ingen obligatorisk nyckelkolumn`);
+  const acceptedRows = new RowSet(textOf[keyField]);
   const warnings: Problem[] = [];
   // Per field, in `fields` order: its column, and (dates) the day read from the current row.
   const at = fields.map((field) => columns[field.key]);
@@ -270,7 +264,9 @@ export function createRowValidator(
         return;
       }
     }
-    const firstLine = acceptedRows.addOrFind(cells, headerCount, recordLine);
+    const rawKey = (cells[at[keyField]] ?? '').trim();
+    const key = storedText(keyField, rawKey);
+    const firstLine = acceptedRows.findCopyOfFields(key, cells, headerCount);
     if (firstLine >= 0) {
       reject(
         recordLine,
@@ -368,7 +364,8 @@ export function createRowValidator(
           break;
         }
         default:
-          storeText(f, raw.trim());
+          if (f === keyField) storeText(f, rawKey, key);
+          else storeText(f, raw.trim());
       }
     }
     if (warnings.length > 0) {
@@ -376,21 +373,26 @@ export function createRowValidator(
       problems.push(...warnings);
     }
     line[kept] = recordLine;
+    acceptedRows.add(recordLine);
     kept++;
   }
 
-  /** Stores an id or free text, a personnummer in it pseudonymised (key columns) or masked. */
-  function storeText(f: number, text: string): void {
-    const field = fields[f];
+  /** An id or free text as stored: a personnummer in it pseudonymised (key columns) or masked. */
+  function storedText(f: number, text: string): string {
     const stored = !mayHoldPersonnummer(text)
       ? text
-      : KEY_KINDS.has(field.kind)
+      : KEY_KINDS.has(fields[f].kind)
         ? pseudonymize(text)
         : maskPersonnummer(text);
-    if (stored !== text) maskedCounts[field.key]++;
     // A slice of 13 chars or more shares the chunk's text and would keep it alive: copy it. V8
     // copies a shorter slice anyway (SlicedString::kMinLength), so ids are not copied twice.
-    textOf[f].push(stored.length < 13 ? stored : (' ' + stored).slice(1));
+    return stored.length < 13 ? stored : (' ' + stored).slice(1);
+  }
+
+  /** Stores the value read as `text` (stored as `stored`), counting a hidden personnummer. */
+  function storeText(f: number, text: string, stored = storedText(f, text)): void {
+    if (stored !== text) maskedCounts[fields[f].key]++;
+    textOf[f].push(stored);
   }
 
   function addLine(s: string, from: number, to: number, recordLine: number): boolean {
@@ -448,7 +450,9 @@ export function createRowValidator(
       if (rowDay[f] !== NO_DAY && rowDay[e] !== NO_DAY && rowDay[f] < rowDay[e]) return false;
     for (const { f, e } of ignoredBefore)
       if (rowDay[f] !== NO_DAY && rowDay[e] !== NO_DAY && rowDay[f] < rowDay[e]) return false;
-    if (acceptedRows.addOrFindSpans(s, starts, ends, headerCount, recordLine) >= 0) return false;
+    const rawKey = s.slice(trimmedStart[keyField], trimmedEnd[keyField]);
+    const key = storedText(keyField, rawKey);
+    if (acceptedRows.findCopy(key, s, starts, ends, headerCount) >= 0) return false;
     n++;
     if (kept === capacity) grow();
     for (let f = 0; f < fields.length; f++) {
@@ -464,10 +468,12 @@ export function createRowValidator(
           codeOf[f][kept] = rowCode[f];
           break;
         default:
-          storeText(f, s.slice(trimmedStart[f], trimmedEnd[f]));
+          if (f === keyField) storeText(f, rawKey, key);
+          else storeText(f, s.slice(trimmedStart[f], trimmedEnd[f]));
       }
     }
     line[kept] = recordLine;
+    acceptedRows.add(recordLine);
     kept++;
     return true;
   }
@@ -487,6 +493,7 @@ export function createRowValidator(
       files: [fileName],
       fileIndex: new Uint16Array(kept),
       line: line.slice(0, kept),
+      repeatedIds: fields[keyField].kind === 'id' ? acceptedRows.repeats() : undefined,
     };
     const masked = fields
       .filter((f) => maskedCounts[f.key] > 0)

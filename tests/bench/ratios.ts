@@ -16,6 +16,8 @@ import { Engine } from '../../src/engine/engine';
 import { addMonthsClamped, dayFromYmd, isoDate, NO_DATE } from '../../src/kpi';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
+/** Rounds of PapaParse, import and import + views, one after the other. */
+const ROUNDS = 7;
 const UNITS = ['Norr', 'Söder', 'Öster', 'Väster', 'Centrum', 'Hamnen'];
 
 /** Writes the synthetic files (seeded) in pieces; returns their paths. */
@@ -88,12 +90,11 @@ export function runRatios(rows: number = ROWS): void {
   const mb = statSync(files.utredningar).size / 1e6;
   console.log(`\nKvoter för issue 12: ${rows.toLocaleString('sv-SE')} utredningar (${mb.toFixed(1)} MB)`);
 
-  const papa = best(() => {
-    const parsed = Papa.parse<string[]>(readFileSync(files.utredningar, 'utf8'), { delimiter: ';' });
-    return parsed.data.length;
-  }, 3);
-  const importOnly = best(() => importPath(files.utredningar, {}), 2);
-  const app = best(() => {
+  // Interleaved rounds, the ratio taken within each round: load from other jobs on a shared
+  // machine shifts all three alike, so the median ratio is steadier than a ratio of best times.
+  const parsePapa = () => Papa.parse<string[]>(readFileSync(files.utredningar, 'utf8'), { delimiter: ';' }).data.length;
+  const importOnly = () => importPath(files.utredningar, {});
+  const importAndViews = () => {
     const imported = importPath(files.utredningar, {});
     if (imported?.status !== 'loaded') throw new Error('importen misslyckades');
     const engine = new Engine();
@@ -105,15 +106,26 @@ export function runRatios(rows: number = ROWS): void {
     engine.watch({ asOf, reopenWindow: 30 });
     engine.reconciliation(asOf);
     return engine;
-  }, 2);
+  };
+  const rounds: { papa: number; importOnly: number; app: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++)
+    rounds.push({ papa: best(parsePapa, 1).ms, importOnly: best(importOnly, 1).ms, app: best(importAndViews, 1).ms });
   const heapMB = process.memoryUsage().heapUsed / 1e6;
-  console.log(`PapaParse (läs + tolka hela texten)                 ${seconds(papa.ms)}`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const spread = (values: number[]) =>
+    `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×`.replaceAll('.', ',');
+  const papa = median(rounds.map((r) => r.papa));
+  const importRatios = rounds.map((r) => r.importOnly / r.papa);
+  const appRatios = rounds.map((r) => r.app / r.papa);
+  console.log(`${ROUNDS} omgångar omväxlande, median (spridning):`);
+  console.log(`PapaParse (läs + tolka hela texten)                 ${seconds(papa)}`);
   console.log(
-    `appen: import i 1 MB-bitar (validerad, kolumner)      ${seconds(importOnly.ms)}  = ${ratio(importOnly.ms, papa.ms)} PapaParse`,
+    `appen: import i 1 MB-bitar (validerad, kolumner)      ${seconds(median(rounds.map((r) => r.importOnly)))}` +
+      `  = ${median(importRatios).toFixed(2)}× PapaParse (${spread(importRatios)})`,
   );
   console.log(
-    `appen: import i 1 MB-bitar + alla vyer                ${seconds(app.ms)}  = ${ratio(app.ms, papa.ms)} PapaParse` +
-      `  (heap efteråt ${heapMB.toFixed(0)} MB)`,
+    `appen: import i 1 MB-bitar + alla vyer                ${seconds(median(rounds.map((r) => r.app)))}` +
+      `  = ${median(appRatios).toFixed(2)}× PapaParse (${spread(appRatios)})  (heap efteråt ${heapMB.toFixed(0)} MB)`,
   );
 
   const args = [files.utredningar, files.forlangningar];
