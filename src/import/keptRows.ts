@@ -2,6 +2,7 @@
  * The rows a merged dataset keeps: the first of every id (later repeats dropped with a problem each),
  * and a table narrowed to the kept rows.
  */
+import { IdIndex } from '../kpi/idIndex';
 import { displayValue } from './pseudonyms';
 import type { Table } from './table';
 import type { Problem } from '../format/importRecords';
@@ -36,40 +37,13 @@ export function findDuplicateIds(table: Table, idKey: string): { keep: Uint8Arra
 }
 
 /**
- * For each row, the first row with the same id (the row itself when it is the first). An open-
- * addressing table sized for every row, each slot a row number and its id's 32-bit hash side by
- * side, so ids are compared only when their hashes are equal (a Map of 5 M ids took a quarter of
- * the import in the browser, its growth and garbage; comparing the ids of every probed slot, a
- * tenth of import and views in Node).
+ * For each row, the first row with the same id (the row itself when it is the first).
  * @example firstRowsById(['a', 'b', 'a'], 3) // Int32Array [0, 1, 0]
  */
 export function firstRowsById(ids: readonly string[], count: number): Int32Array {
-  let size = 16;
-  while (size < count * 2) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(2 * size).fill(-1); // [row (-1 = empty), hash] per slot
+  const index = new IdIndex(ids, count);
   const first = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const id = ids[i] ?? '';
-    let h = 0x811c9dc5;
-    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    h ^= h >>> 16;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const row = slots[2 * slot];
-      if (row < 0) {
-        slots[2 * slot] = i;
-        slots[2 * slot + 1] = h;
-        first[i] = i;
-        break;
-      }
-      if (slots[2 * slot + 1] === h && ids[row] === id) {
-        first[i] = row;
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < count; i++) first[i] = index.findOrAdd(i);
   return first;
 }
 

@@ -4,6 +4,7 @@
  * extended investigation also ran past its extended date (`forlangd_till`).
  */
 import { NO_DATE, type DayNumber } from './calendar';
+import { IdIndex } from './idIndex';
 
 /**
  * An extension counts only when decided on or before the deadline; a later decision does not.
@@ -42,23 +43,36 @@ export function joinExtensions(
   extensions: ExtensionColumns,
   asOf: DayNumber,
 ): { firstExtension: Int32Array; extendedTo: Int32Array; orphanRows: number[] } {
-  const indexById = new Map<string, number>();
-  investigationIds.forEach((id, index) => indexById.set(id, index));
+  // Indexed by the extensions' ids (the smaller side, its table stays in the cache); each
+  // investigation looks its id up once and takes every extension row of it.
+  const index = new IdIndex(extensions.investigationId, extensions.count);
+  const nextOfId = new Int32Array(extensions.count).fill(-1);
+  const lastOfId = new Int32Array(extensions.count);
+  for (let row = 0; row < extensions.count; row++) {
+    const first = index.findOrAdd(row);
+    if (first === row) lastOfId[row] = row;
+    else {
+      nextOfId[lastOfId[first]] = row;
+      lastOfId[first] = row;
+    }
+  }
+  const matched = new Uint8Array(extensions.count);
   const firstExtension = new Int32Array(investigationIds.length).fill(NO_DATE);
   const extendedTo = new Int32Array(investigationIds.length).fill(NO_DATE);
-  const orphanRows: number[] = [];
-  for (let row = 0; row < extensions.count; row++) {
-    const index = indexById.get(extensions.investigationId[row]);
-    if (index === undefined) {
-      orphanRows.push(row);
-      continue;
+  for (let investigation = 0; investigation < investigationIds.length; investigation++) {
+    for (let row = index.find(investigationIds[investigation]); row >= 0; row = nextOfId[row]) {
+      matched[row] = 1;
+      const decided = extensions.decided[row];
+      if (decided > asOf) continue;
+      if (firstExtension[investigation] === NO_DATE || decided < firstExtension[investigation])
+        firstExtension[investigation] = decided;
+      const to = extensions.extendedTo[row];
+      if (to !== NO_DATE && (extendedTo[investigation] === NO_DATE || to > extendedTo[investigation]))
+        extendedTo[investigation] = to;
     }
-    const decided = extensions.decided[row];
-    if (decided > asOf) continue;
-    if (firstExtension[index] === NO_DATE || decided < firstExtension[index]) firstExtension[index] = decided;
-    const to = extensions.extendedTo[row];
-    if (to !== NO_DATE && (extendedTo[index] === NO_DATE || to > extendedTo[index])) extendedTo[index] = to;
   }
+  const orphanRows: number[] = [];
+  for (let row = 0; row < extensions.count; row++) if (!matched[row]) orphanRows.push(row);
   return { firstExtension, extendedTo, orphanRows };
 }
 

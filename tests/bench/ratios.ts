@@ -18,6 +18,8 @@ import { addMonthsClamped, dayFromYmd, isoDate, NO_DATE } from '../../src/kpi';
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 /** Rounds of PapaParse, import and import + views, one after the other. */
 const ROUNDS = 7;
+/** Rounds of the two whole processes. */
+const PROCESS_ROUNDS = 3;
 const UNITS = ['Norr', 'Söder', 'Öster', 'Väster', 'Centrum', 'Hamnen'];
 
 /** Writes the synthetic files (seeded) in pieces; returns their paths. */
@@ -81,7 +83,6 @@ function processRun(
   return { ms, peakMB, ok: run.status === 0, out: run.status === 0 ? run.stdout : run.stderr };
 }
 
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export function runRatios(rows: number = ROWS): void {
@@ -129,17 +130,31 @@ export function runRatios(rows: number = ROWS): void {
   );
 
   const args = [files.utredningar, files.forlangningar];
-  const baseline = processRun(['tests/bench/papa.ts', ...args], join(dir, 'papa.tid'));
-  const report = processRun(['src/cli/report.ts', '--out', join(dir, 'rapport'), ...args], join(dir, 'rapport.tid'));
+  const processes: { baseline: ReturnType<typeof processRun>; report: ReturnType<typeof processRun> }[] = [];
+  for (let round = 0; round < PROCESS_ROUNDS; round++)
+    processes.push({
+      baseline: processRun(['tests/bench/papa.ts', ...args], join(dir, 'papa.tid')),
+      report: processRun(['src/cli/report.ts', '--out', join(dir, 'rapport'), ...args], join(dir, 'rapport.tid')),
+    });
+  const failed = processes.find((p) => !p.report.ok);
   const memory = (run: { peakMB: number | null }) =>
     run.peakMB === null ? '' : `, minne (topp) ${run.peakMB.toFixed(0)} MB`;
-  console.log(`process: PapaParse på båda filerna                   ${seconds(baseline.ms)}${memory(baseline)}`);
-  if (!report.ok) console.log(`process: npm run report misslyckades: ${report.out.trim()}`);
-  else
+  const baseline = processes.map((p) => p.baseline);
+  const report = processes.map((p) => p.report);
+  const middle = <T extends { ms: number }>(runs: T[]) =>
+    [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+  console.log(`${PROCESS_ROUNDS} omgångar omväxlande, median (spridning):`);
+  console.log(
+    `process: PapaParse på båda filerna                   ${seconds(middle(baseline).ms)}${memory(middle(baseline))}`,
+  );
+  if (failed) console.log(`process: npm run report misslyckades: ${failed.report.out.trim()}`);
+  else {
+    const ratios = processes.map((p) => p.report.ms / p.baseline.ms);
     console.log(
-      `process: npm run report på båda filerna              ${seconds(report.ms)}${memory(report)}` +
-        `  = ${ratio(report.ms, baseline.ms)} PapaParse`,
+      `process: npm run report på båda filerna              ${seconds(middle(report).ms)}${memory(middle(report))}` +
+        `  = ${median(ratios).toFixed(2)}× PapaParse (${spread(ratios)})`,
     );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) runRatios();

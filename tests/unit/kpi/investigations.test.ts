@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildInvestigationCube,
@@ -174,5 +175,39 @@ describe('joinExtensions', () => {
     expect(isoDate(result.extendedTo[0])).toBe('2025-09-01');
     expect(result.firstExtension[1]).toBe(NO_DATE);
     expect(result.orphanRows).toEqual([2]);
+  });
+
+  it('joins as a plain search over every pair would, with many ids, repeats and orphans', () => {
+    const id = fc.constantFrom('A', 'B', 'C', 'a', 'A ', 'Ö', '', 'U-12345678901234');
+    const day = fc.integer({ min: 20_000, max: 20_060 });
+    const extension = fc.tuple(id, day, fc.option(day, { nil: NO_DATE }));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(id, { maxLength: 6 }),
+        fc.array(extension, { maxLength: 40 }),
+        day,
+        (ids, rows, asOf) => {
+          const result = joinExtensions(
+            ids,
+            {
+              count: rows.length,
+              investigationId: rows.map((r) => r[0]),
+              decided: Int32Array.from(rows.map((r) => r[1])),
+              extendedTo: Int32Array.from(rows.map((r) => r[2])),
+            },
+            asOf,
+          );
+          ids.forEach((investigation, i) => {
+            const mine = rows.filter((r) => r[0] === investigation && r[1] <= asOf);
+            const decided = mine.map((r) => r[1]);
+            const to = mine.map((r) => r[2]).filter((t) => t !== NO_DATE);
+            expect(result.firstExtension[i]).toBe(decided.length ? Math.min(...decided) : NO_DATE);
+            expect(result.extendedTo[i]).toBe(to.length ? Math.max(...to) : NO_DATE);
+          });
+          expect(result.orphanRows).toEqual(rows.flatMap((r, k) => (ids.includes(r[0]) ? [] : [k])));
+        },
+      ),
+      { seed: 3, numRuns: 400 },
+    );
   });
 });
