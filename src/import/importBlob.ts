@@ -28,7 +28,21 @@ const HELD_CHUNK = 1 << 20;
  */
 const YIELD_EVERY_MS = 25;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A new task after the ones waiting (a message to oneself): unlike a nested `setTimeout(0)`,
+ * which browsers hold back at least 4 ms, it costs nothing while the file is read.
+ */
+const nextTask = (): Promise<void> => {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
 
 /** The chunks of a Blob's stream, or views of held bytes, with a pause for the event loop now and then. */
 async function* chunksOf(source: Blob | Uint8Array): AsyncGenerator<Uint8Array> {
