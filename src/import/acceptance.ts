@@ -5,7 +5,7 @@
  * file is rejected (`unknown-investigation`); the others join onto the accepted investigations.
  * The reconciliation says per file: rows read = accepted + rejected, warnings among the accepted.
  */
-import { isoDate, joinExtensions, mergeRowExtensions, NO_DATE, type DayNumber } from '../kpi';
+import { isoDate, joinExtensions, mergeRowExtensions, NO_DATE, rowsById, type DayNumber } from '../kpi';
 import { DATASETS, type DatasetKind } from './datasets';
 import type { FileReconciliation, Problem } from '../format/importRecords';
 import type { LoadedFile } from './importFile';
@@ -39,11 +39,15 @@ export function unknownInvestigations(
   const keep = new Uint8Array(table.count).fill(1);
   const problems: Problem[] = [];
   if (!investigations) return { keep, problems };
-  const known = new Set(textColumn(investigations.table, 'utredning_id'));
+  // The extensions' ids indexed (the smaller side); each investigation marks the rows of its id.
   const ids = textColumn(table, 'utredning_id');
+  const { index, next } = rowsById(ids, table.count);
+  const known = new Uint8Array(table.count);
+  for (const id of textColumn(investigations.table, 'utredning_id'))
+    for (let row = index.find(id); row >= 0; row = next[row]) known[row] = 1;
   const label = DATASETS.forlangningar.fields.find((f) => f.key === 'utredning_id')?.label ?? 'utredning_id';
   for (let i = 0; i < table.count; i++) {
-    if (known.has(ids[i])) continue;
+    if (known[i]) continue;
     keep[i] = 0;
     const file = table.files[table.fileIndex[i]];
     problems.push({

@@ -2,7 +2,7 @@
  * The rows a merged dataset keeps: the first of every id (later repeats dropped with a problem each),
  * and a table narrowed to the kept rows.
  */
-import { IdIndex } from '../kpi/idIndex';
+import { IdIndex } from '../kpi';
 import { displayValue } from './pseudonyms';
 import type { Table } from './table';
 import type { Problem } from '../format/importRecords';

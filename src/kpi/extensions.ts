@@ -4,7 +4,7 @@
  * extended investigation also ran past its extended date (`forlangd_till`).
  */
 import { NO_DATE, type DayNumber } from './calendar';
-import { IdIndex } from './idIndex';
+import { rowsById } from './idIndex';
 
 /**
  * An extension counts only when decided on or before the deadline; a later decision does not.
@@ -45,17 +45,7 @@ export function joinExtensions(
 ): { firstExtension: Int32Array; extendedTo: Int32Array; orphanRows: number[] } {
   // Indexed by the extensions' ids (the smaller side, its table stays in the cache); each
   // investigation looks its id up once and takes every extension row of it.
-  const index = new IdIndex(extensions.investigationId, extensions.count);
-  const nextOfId = new Int32Array(extensions.count).fill(-1);
-  const lastOfId = new Int32Array(extensions.count);
-  for (let row = 0; row < extensions.count; row++) {
-    const first = index.findOrAdd(row);
-    if (first === row) lastOfId[row] = row;
-    else {
-      nextOfId[lastOfId[first]] = row;
-      lastOfId[first] = row;
-    }
-  }
+  const { index, next: nextOfId } = rowsById(extensions.investigationId, extensions.count);
   const matched = new Uint8Array(extensions.count);
   const firstExtension = new Int32Array(investigationIds.length).fill(NO_DATE);
   const extendedTo = new Int32Array(investigationIds.length).fill(NO_DATE);

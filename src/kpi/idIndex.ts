@@ -48,6 +48,24 @@ export class IdIndex {
   }
 }
 
+/**
+ * Rows grouped by id: `index.find(id)` gives an id's first row, `next[row]` the row after it with
+ * the same id (-1 after the last). For joins: index the smaller side, look each row of the larger
+ * side up once (the index then stays in the cache).
+ * @example const { index, next } = rowsById(['a', 'b', 'a'], 3); index.find('a') // 0, next[0] // 2, next[2] // -1
+ */
+export function rowsById(ids: readonly string[], count: number): { index: IdIndex; next: Int32Array } {
+  const index = new IdIndex(ids, count);
+  const next = new Int32Array(count).fill(-1);
+  const last = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const first = index.findOrAdd(row);
+    if (first !== row) next[last[first]] = row;
+    last[first] = row;
+  }
+  return { index, next };
+}
+
 /** FNV-1a over the chars, MurmurHash3's finaliser. */
 function idHash(id: string): number {
   let h = 0x811c9dc5;

@@ -11,3 +11,4 @@ export * from './decisions';
 export * from './ivo';
 export * from './stats';
 export * from './watch';
+export * from './idIndex';
