@@ -213,6 +213,14 @@ export interface ReasonRow {
 }
 
 /**
+ * A delay reason's share of the late reports of its year (NaN where either count is hidden).
+ * @example lateReasonShare(60, 100) // 0.6
+ */
+export function lateReasonShare(count: number, lateThatYear: number): number {
+  return count / lateThatYear;
+}
+
+/**
  * Delay reasons of the late reports per year, for the chosen units, largest first within a year.
  * @example lateReasonsByYear(cube, ['Vårdnadshavare avbokade'])[0] // { year: 2025, reason: 'Vårdnadshavare avbokade', count: 60, share: 0.6 }
  */
@@ -237,7 +245,7 @@ export function lateReasonsByYear(
       year,
       reason: reasons[code] ?? '',
       count,
-      share: count / (totals.get(year) ?? count),
+      share: lateReasonShare(count, totals.get(year) ?? count),
     }))
     .sort((a, b) => a.year - b.year || b.count - a.count || a.reason.localeCompare(b.reason, 'sv'));
 }

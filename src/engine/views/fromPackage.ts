@@ -18,6 +18,7 @@ import {
   lateExecutionShareOf,
   lateShareOf,
   isoMonth,
+  lateReasonShare,
   latestCompleteQuarter,
   parseIsoMonth,
   quarterOfDay,
@@ -338,7 +339,7 @@ export class PackageViews {
       .map((r) => {
         const count = countOf(r.late);
         const total = totals.get(r.year) ?? HIDDEN;
-        return { year: Number(r.year), reason: r.reason ?? '', count, share: count / total };
+        return { year: Number(r.year), reason: r.reason ?? '', count, share: lateReasonShare(count, total) };
       })
       .sort((a, b) => a.year - b.year || byCount(a.count, b.count) || a.reason.localeCompare(b.reason, 'sv'));
   }
