@@ -19,26 +19,17 @@ import {
 } from './datasets';
 import { looksLikeWorkbook } from './magic';
 import { createCsvReader, type CsvReader, type ParsedCsv } from './parse';
-import type { Table } from './table';
-import { createRowValidator, type MaskedColumn, type RowValidator } from './validate';
+import { createRowValidator, type RowValidator, type ValidationResult } from './validate';
 import type { SheetRead, WorkbookFailure } from './xlsx';
 
-export interface LoadedFile {
+/** A file read: its table of accepted rows, every problem, and the counts (see `ValidationResult`). */
+export interface LoadedFile extends ValidationResult {
   status: 'loaded';
   file: string;
   dataset: DatasetKind;
   encoding: FileFormat;
   /** The CSV's delimiter; empty for a workbook. */
   delimiter: string;
-  table: Table;
-  problems: Problem[];
-  rowsRead: number;
-  /** Rows with an `avvisad` problem. */
-  rowsRejected: number;
-  /** Accepted rows with at least one `varning` (they are among the accepted). */
-  rowsWithWarning: number;
-  /** Per column, how many values held a personnummer and were pseudonymised or masked. */
-  masked: MaskedColumn[];
 }
 
 export interface FileNeedingMapping {
