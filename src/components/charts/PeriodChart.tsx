@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { formatPercent } from '../../format/number';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
+import { memoOnData } from '../sameData';
 
 export interface PeriodBarRow {
   label: string;
@@ -11,7 +12,13 @@ export interface PeriodBarRow {
   pooled: number | null;
 }
 
-export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[]; title: string; pooledName: string }) {
+interface Props {
+  rows: PeriodBarRow[];
+  title: string;
+  pooledName: string;
+}
+
+export const PeriodChart = memoOnData(function PeriodChart({ rows, title, pooledName }: Props) {
   const label = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100) : '');
   return (
     <ChartFrame
@@ -43,4 +50,4 @@ export function PeriodChart({ rows, title, pooledName }: { rows: PeriodBarRow[];
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});

@@ -7,6 +7,7 @@ import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { PeriodControls } from '../ui/ViewControls';
 import { PeriodChart } from './PeriodChart';
+import { memoOnData } from '../sameData';
 
 interface Props {
   rows: PeriodRow[];
@@ -22,7 +23,7 @@ interface Props {
   controls?: boolean;
 }
 
-export function PeriodComparison({
+export const PeriodComparison = memoOnData(function PeriodComparison({
   rows,
   periodFrom,
   periodTo,
@@ -80,4 +81,4 @@ export function PeriodComparison({
       />
     </>
   );
-}
+});

@@ -9,6 +9,7 @@ import { formatPercent } from '../../format/number';
 import { toPercent } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './colors';
+import { memoOnData } from '../sameData';
 
 export interface ShareBarRow {
   key: string;
@@ -44,7 +45,13 @@ export function StripePattern({ id, color }: { id: string; color: string }) {
 
 export { COLORS };
 
-export function ShareBarChart({ rows, currentName, previousName, title, preliminaryNote }: Props) {
+export const ShareBarChart = memoOnData(function ShareBarChart({
+  rows,
+  currentName,
+  previousName,
+  title,
+  preliminaryNote,
+}: Props) {
   // Drawn in percent, so the axis ticks are whole percents.
   const data = rows.map((row) => ({
     ...row,
@@ -141,4 +148,4 @@ export function ShareBarChart({ rows, currentName, previousName, title, prelimin
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});

@@ -7,6 +7,7 @@ import { formatPercent } from '../../format/number';
 import { toPercent } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
+import { memoOnData } from '../sameData';
 
 export interface StackedRow {
   label: string;
@@ -35,7 +36,7 @@ export function stackedShareRows(parts: readonly { group: string; category: stri
 
 const PALETTE = ['#1d4e89', '#8c6d1f', '#2f7d4a', '#7a2e8e', '#a4161a', '#4f5761'];
 
-export function StackedShareChart({
+export const StackedShareChart = memoOnData(function StackedShareChart({
   rows,
   categories,
   title,
@@ -77,4 +78,4 @@ export function StackedShareChart({
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});

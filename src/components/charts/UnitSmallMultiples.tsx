@@ -10,6 +10,7 @@ import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { COLORS, StripePattern } from './ShareBarChart';
 import { Staggered } from './Staggered';
+import { memoOnData } from '../sameData';
 
 interface Props {
   series: UnitSeries[];
@@ -20,7 +21,7 @@ interface Props {
   period: string;
 }
 
-export function UnitSmallMultiples({
+export const UnitSmallMultiples = memoOnData(function UnitSmallMultiples({
   series,
   shareLabel,
   numeratorLabel,
@@ -130,4 +131,4 @@ export function UnitSmallMultiples({
       />
     </>
   );
-}
+});

@@ -8,6 +8,7 @@ import { formatCount, formatNumber } from '../../format/number';
 import { monthOfYear, yearOfMonth, type MonthIndex } from '../../kpi';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './ShareBarChart';
+import { memoOnData } from '../sameData';
 
 export interface YearLinesRow {
   label: string;
@@ -17,7 +18,7 @@ export interface YearLinesRow {
 const PALETTE = ['#9aa3ad', '#6b7280', '#8c6d1f', '#2f7d4a', '#7a2e8e', '#1d4e89'];
 const DASHES = ['2 3', '6 3', '10 3 2 3', '4 2', '8 2', ''];
 
-export function YearLinesChart({
+export const YearLinesChart = memoOnData(function YearLinesChart({
   rows,
   years,
   title,
@@ -79,7 +80,7 @@ export function YearLinesChart({
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});
 
 /** Monthly values → one row per calendar month with a column per year, plus each year's total. */
 export function yearLinesRows(values: readonly { month: MonthIndex; value: number }[]) {

@@ -49,6 +49,13 @@ export function quarterShareBar(q: DecisionQuarter, details: string[]): ShareBar
   };
 }
 
+/**
+ * A monthly table's row key and preliminary mark, the same functions on every render, so a table whose
+ * rows did not change is not drawn again (DataTable compares its props).
+ */
+export const byMonth = (row: { month: MonthIndex }) => row.month;
+export const isPreliminary = (row: { preliminary: boolean }) => row.preliminary;
+
 /** The first column of a monthly table: the month, marked "prel." when preliminary. */
 export function monthColumn<Row extends { month: MonthIndex; preliminary: boolean }>(header: string): Column<Row> {
   return {

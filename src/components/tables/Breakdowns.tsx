@@ -1,6 +1,7 @@
 /** The two breakdowns every indicator page has: pojkar/flickor with a test, and every unit. */
 import { UnitSmallMultiples } from '../charts/UnitSmallMultiples';
 import type { SexComparison, UnitSeries } from '../../kpi';
+import { memoOnData } from '../sameData';
 import { SexComparisonTable } from './SexComparisonTable';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
   period: string;
 }
 
-export function Breakdowns({ bySex, byUnit, lowerIsBetter, ...labels }: Props) {
+export const Breakdowns = memoOnData(function Breakdowns({ bySex, byUnit, lowerIsBetter, ...labels }: Props) {
   return (
     <>
       <h2>Pojkar och flickor</h2>
@@ -22,4 +23,4 @@ export function Breakdowns({ bySex, byUnit, lowerIsBetter, ...labels }: Props) {
       <UnitSmallMultiples series={byUnit} lowerIsBetter={lowerIsBetter} {...labels} />
     </>
   );
-}
+});

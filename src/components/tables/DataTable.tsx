@@ -11,6 +11,7 @@ import { TablePager, usePaging } from './TablePager';
 import type { CsvColumn } from '../../format/csv';
 import { toCsv } from '../../format/csv';
 import { downloadText } from '../ui/download';
+import { memoOnData } from '../sameData';
 
 export interface Column<Row> {
   header: ReactNode;
@@ -33,7 +34,10 @@ interface Props<Row> {
   testId?: string;
 }
 
-export function DataTable<Row>({ caption, columns, rows, rowKey, preliminary, csv, footer, testId }: Props<Row>) {
+/** Drawn again only when its props change as data (`sameData`): a page rendered again with the same rows keeps the table. */
+export const DataTable = memoOnData(Table) as typeof Table;
+
+function Table<Row>({ caption, columns, rows, rowKey, preliminary, csv, footer, testId }: Props<Row>) {
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);

@@ -5,7 +5,9 @@ import { withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { IndicatorLayout } from '../../components/layout/IndicatorLayout';
 import {
+  byMonth,
   changeColumn,
+  isPreliminary,
   monthColumn,
   monthShareBar,
   previousHeader,
@@ -117,8 +119,8 @@ export function ConcernsPage() {
             caption="Orosanmälningar per inkomstmånad; inom parentes samma månad föregående år"
             columns={monthlyColumns(data)}
             rows={data.rows}
-            rowKey={(r) => r.month}
-            preliminary={(r) => r.preliminary}
+            rowKey={byMonth}
+            preliminary={isPreliminary}
             csv={{ fileName: 'orosanmalningar_manad.csv', columns: concernMonthlyColumns }}
           />
         ),

@@ -3,7 +3,9 @@ import { withPrevious } from '../../components/tables/cells';
 import { DataTable, type Column } from '../../components/tables/DataTable';
 import { IndicatorLayout } from '../../components/layout/IndicatorLayout';
 import {
+  byMonth,
   changeColumn,
+  isPreliminary,
   monthColumn,
   monthShareBar,
   previousHeader,
@@ -98,8 +100,8 @@ export function InvestigationsPage() {
             caption="Utredningar per startmånad: antal, sena och andel sena, inom parentes samma månad föregående år"
             columns={columns}
             rows={data.rows}
-            rowKey={(r) => r.month}
-            preliminary={(r) => r.preliminary}
+            rowKey={byMonth}
+            preliminary={isPreliminary}
             csv={{ fileName: 'utredningar_manad.csv', columns: investigationMonthlyColumns }}
           />
         ),
