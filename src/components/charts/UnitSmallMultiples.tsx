@@ -9,7 +9,7 @@ import { toPercent, type UnitSeries } from '../../kpi';
 import { PrelMark } from '../tables/cells';
 import { DataTable, type Column } from '../tables/DataTable';
 import { COLORS, StripePattern } from './ShareBarChart';
-import { Staggered } from './Staggered';
+import { Staggered, StaggeredList } from './Staggered';
 import { memoOnData } from '../sameData';
 
 interface Props {
@@ -71,52 +71,54 @@ export const UnitSmallMultiples = memoOnData(function UnitSmallMultiples({
   return (
     <>
       <div className="multiples" role="group" aria-label={`${shareLabel} per månad för varje enhet, samma skala`}>
-        {series.map((s, index) => (
-          <div
-            key={s.unit}
-            className="multiple"
-            role="img"
-            aria-label={`${s.unit}: ${shareLabel.toLowerCase()} ${formatPercent(s.pooledShare)} sammanvägt`}
-          >
-            <div className="multiple-title">
-              {s.unit}: {formatPercent(s.pooledShare)}
+        <StaggeredList>
+          {series.map((s, index) => (
+            <div
+              key={s.unit}
+              className="multiple"
+              role="img"
+              aria-label={`${s.unit}: ${shareLabel.toLowerCase()} ${formatPercent(s.pooledShare)} sammanvägt`}
+            >
+              <div className="multiple-title">
+                {s.unit}: {formatPercent(s.pooledShare)}
+              </div>
+              <Staggered>
+                <ResponsiveContainer width="100%" height={110}>
+                  <BarChart
+                    data={s.months.map((m) => ({
+                      label: formatMonth(m.month),
+                      value: toPercent(m.share),
+                      preliminary: m.preliminary,
+                    }))}
+                    margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+                    accessibilityLayer={false}
+                  >
+                    <defs>
+                      <StripePattern id={`stripes-unit-${index}`} color={COLORS.current} />
+                    </defs>
+                    <XAxis dataKey="label" hide />
+                    <YAxis
+                      domain={[0, max]}
+                      width={34}
+                      tick={{ fontSize: 10, fill: COLORS.text }}
+                      tickFormatter={(v: number) => `${v}`}
+                      ticks={[0, max / 2, max]}
+                    />
+                    <Bar dataKey="value" isAnimationActive={false}>
+                      {s.months.map((m) => (
+                        <Cell
+                          key={m.month}
+                          fill={m.preliminary ? `url(#stripes-unit-${index})` : COLORS.current}
+                          stroke={COLORS.current}
+                        />
+                      ))}
+                    </Bar>
+                  </BarChart>
+                </ResponsiveContainer>
+              </Staggered>
             </div>
-            <Staggered>
-              <ResponsiveContainer width="100%" height={110}>
-                <BarChart
-                  data={s.months.map((m) => ({
-                    label: formatMonth(m.month),
-                    value: toPercent(m.share),
-                    preliminary: m.preliminary,
-                  }))}
-                  margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
-                  accessibilityLayer={false}
-                >
-                  <defs>
-                    <StripePattern id={`stripes-unit-${index}`} color={COLORS.current} />
-                  </defs>
-                  <XAxis dataKey="label" hide />
-                  <YAxis
-                    domain={[0, max]}
-                    width={34}
-                    tick={{ fontSize: 10, fill: COLORS.text }}
-                    tickFormatter={(v: number) => `${v}`}
-                    ticks={[0, max / 2, max]}
-                  />
-                  <Bar dataKey="value" isAnimationActive={false}>
-                    {s.months.map((m) => (
-                      <Cell
-                        key={m.month}
-                        fill={m.preliminary ? `url(#stripes-unit-${index})` : COLORS.current}
-                        stroke={COLORS.current}
-                      />
-                    ))}
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </Staggered>
-          </div>
-        ))}
+          ))}
+        </StaggeredList>
       </div>
       <p className="hint">
         Alla enheter på samma skala, 0–{max} %. Randiga staplar är preliminära. Siffrorna finns i tabellen nedan.
