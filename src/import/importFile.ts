@@ -292,7 +292,11 @@ export function importFile(
   onProgress?.('tolkar', 0);
   let at = 0;
   const reading = new FileReading(file, mappings, forced, () => onProgress?.('kontrollerar', at / text.length));
-  for (; at < text.length && !reading.outcome; at += TEXT_SLICE) reading.push(text.slice(at, at + TEXT_SLICE));
+  for (; at < text.length && !reading.outcome; at += TEXT_SLICE) {
+    reading.push(text.slice(at, at + TEXT_SLICE));
+    // The first slice's rows tell about how many the whole text holds (see `StreamImport`).
+    if (at === 0 && text.length > TEXT_SLICE) reading.reserve(Math.ceil((reading.rowsRead * text.length) / TEXT_SLICE));
+  }
   return reading.finish(decoded.encoding);
 }
 
