@@ -6,7 +6,7 @@
 import {
   addMonthsClamped,
   firstDayOfMonth,
-  monthSpan,
+  monthOfDay,
   nextWorkingDay,
   NO_DATE,
   type DayNumber,
@@ -118,30 +118,41 @@ export function buildInvestigationCube(
   asOf: DayNumber,
   options: DeadlineOptions = {},
 ): { cube: InvestigationCube; rowsAfterAsOf: number[] } {
+  const { start, end, firstExtension, extendedTo, unit, sex } = table;
+  const after = (i: number) => start[i] > asOf || (end[i] !== NO_DATE && end[i] > asOf);
+  // The start days of the rows that count (none after the as-of date) span the cube's months.
   const rowsAfterAsOf: number[] = [];
-  const { months, firstMonth, monthCount } = monthSpan(table.start, (i) => {
-    const after = table.start[i] > asOf || (table.end[i] !== NO_DATE && table.end[i] > asOf);
-    if (after) rowsAfterAsOf.push(i);
-    return !after;
-  });
+  let firstStart = Number.POSITIVE_INFINITY;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < table.count; i++) {
+    if (after(i)) rowsAfterAsOf.push(i);
+    else {
+      if (start[i] < firstStart) firstStart = start[i];
+      if (start[i] > lastStart) lastStart = start[i];
+    }
+  }
+  const monthCount = lastStart >= firstStart ? monthOfDay(lastStart) - monthOfDay(firstStart) + 1 : 0;
+  const firstMonth = monthCount > 0 ? monthOfDay(firstStart) : 0;
   const unitCount = Math.max(1, table.units.length);
   const sexCount = SEX_LABELS.length;
   const counts = new Uint32Array(monthCount * unitCount * sexCount * CUBE_COUNTERS);
-  // The deadline of every start day in the cube's months, once per day rather than once per row.
+  // Per start day in the cube's months, once per day rather than once per row: its month in the
+  // cube and its four-month deadline.
   const firstDay = monthCount > 0 ? firstDayOfMonth(firstMonth) : 0;
-  const deadlines = new Int32Array(monthCount > 0 ? firstDayOfMonth(firstMonth + monthCount) - firstDay : 0);
-  for (let d = 0; d < deadlines.length; d++) deadlines[d] = fourMonthDeadline(firstDay + d, options);
+  const dayCount = monthCount > 0 ? firstDayOfMonth(firstMonth + monthCount) - firstDay : 0;
+  const monthAt = new Int32Array(dayCount);
+  const deadlines = new Int32Array(dayCount);
+  for (let d = 0; d < dayCount; d++) {
+    monthAt[d] = monthOfDay(firstDay + d) - firstMonth;
+    deadlines[d] = fourMonthDeadline(firstDay + d, options);
+  }
   for (let i = 0; i < table.count; i++) {
-    if (months[i] < 0) continue;
-    const status = classifyByDeadline(
-      deadlines[table.start[i] - firstDay],
-      table.end[i],
-      table.firstExtension[i],
-      asOf,
-    );
-    const cell = (((months[i] - firstMonth) * unitCount + table.unit[i]) * sexCount + table.sex[i]) * CUBE_COUNTERS;
+    if (after(i)) continue;
+    const day = start[i] - firstDay;
+    const status = classifyByDeadline(deadlines[day], end[i], firstExtension[i], asOf);
+    const cell = ((monthAt[day] * unitCount + unit[i]) * sexCount + sex[i]) * CUBE_COUNTERS;
     counts[cell + status] += 1;
-    if (status === InvestigationStatus.extended && passedExtendedDate(table.extendedTo[i], table.end[i], asOf)) {
+    if (status === InvestigationStatus.extended && passedExtendedDate(extendedTo[i], end[i], asOf)) {
       counts[cell + EXTENDED_OVERDUE] += 1;
     }
   }
