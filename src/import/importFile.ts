@@ -295,7 +295,8 @@ export function importFile(
   for (; at < text.length && !reading.outcome; at += TEXT_SLICE) {
     reading.push(text.slice(at, at + TEXT_SLICE));
     // The first slice's rows tell about how many the whole text holds (see `StreamImport`).
-    if (at === 0 && text.length > TEXT_SLICE) reading.reserve(Math.ceil((reading.rowsRead * text.length) / TEXT_SLICE));
+    if (at === 0 && text.length > TEXT_SLICE)
+      reading.reserve(Math.ceil((1.05 * reading.rowsRead * text.length) / TEXT_SLICE));
   }
   return reading.finish(decoded.encoding);
 }
@@ -445,7 +446,8 @@ export class StreamImport {
     this.bytesRead += chunk.length;
     if (!this.reserved && this.totalBytes > this.bytesRead && this.rowsRead > 0) {
       this.reserved = true;
-      this.reading.reserve(Math.ceil((this.rowsRead * this.totalBytes) / this.bytesRead));
+      // A twentieth more: one row too few would double every column at the very end.
+      this.reading.reserve(Math.ceil((1.05 * this.rowsRead * this.totalBytes) / this.bytesRead));
     }
     return this.reading.outcome;
   }

@@ -1,5 +1,5 @@
 /** Exact copies of rows within one file, and rows whose key an earlier row has, found without keeping the rows. */
-import { doubled } from './table';
+import { grown } from './table';
 
 /** The two 32-bit halves of the last fingerprint (one buffer, so no object per row). */
 const fingerprint = new Uint32Array(2);
@@ -44,14 +44,6 @@ function finalMix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/**
- * The accepted rows of one file seen so far, to find exact copies: an open-addressing table of
- * 64-bit row fingerprints and first lines, each slot three adjacent numbers of one typed array (so a
- * probe costs one cache miss, not three), doubled when half full (a Map of 260 000 rows cost a
- * third of the import). Rows are not kept, so a file is never held whole: two different rows are
- * taken for copies only if their 64-bit fingerprints are equal, a chance of about 1 in 1.5
- * million for a file of 5 million rows.
- */
 /** At most 2^26 slots are reserved ahead; beyond that the table grows as rows come. */
 const MAX_SLOTS = 1 << 26;
 
@@ -137,12 +129,7 @@ export class RowSet {
    */
   add(line: number): void {
     const row = this.rows++;
-    if (row === this.low.length) {
-      this.low = doubled(this.low);
-      this.high = doubled(this.high);
-      this.lines = doubled(this.lines);
-      this.next = doubled(this.next);
-    }
+    if (row === this.low.length) this.growRows(row * 2);
     this.low[row] = fingerprint[0];
     this.high[row] = fingerprint[1];
     this.lines[row] = line;
@@ -167,9 +154,17 @@ export class RowSet {
    * by step re-places every key each time the table doubles.
    */
   reserve(rows: number): void {
+    if (rows > this.low.length) this.growRows(rows);
     let slots = this.slots.length / 2;
     while (rows * 2 > slots && slots < MAX_SLOTS) slots *= 2;
     if (slots > this.slots.length / 2) this.resize(slots);
+  }
+
+  private growRows(rows: number): void {
+    this.low = grown(this.low, rows);
+    this.high = grown(this.high, rows);
+    this.lines = grown(this.lines, rows);
+    this.next = grown(this.next, rows);
   }
 
   private resize(slotCount: number): void {

@@ -38,11 +38,9 @@ export interface Table {
   repeatedIds?: Int32Array;
 }
 
-/** An Int32Array or Uint32Array of twice the length, holding the old values. */
-export function doubled<T extends Int32Array | Uint32Array>(column: T): T {
-  const bigger = (
-    column instanceof Int32Array ? new Int32Array(column.length * 2) : new Uint32Array(column.length * 2)
-  ) as T;
+/** An Int32Array or Uint32Array of the given length (by default twice the old), holding the old values. */
+export function grown<T extends Int32Array | Uint32Array>(column: T, length = column.length * 2): T {
+  const bigger = (column instanceof Int32Array ? new Int32Array(length) : new Uint32Array(length)) as T;
   bigger.set(column);
   return bigger;
 }

@@ -13,7 +13,7 @@ import { SpanCodes } from './spanCodes';
 import type { Problem, ProblemCode, Severity } from '../format/importRecords';
 import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
-import { CategoryBuilder, doubled, NO_INTEGER, NO_UNIT, type Table } from './table';
+import { CategoryBuilder, grown, NO_INTEGER, NO_UNIT, type Table } from './table';
 
 /** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
 export function parseSex(raw: string): number {
@@ -157,12 +157,12 @@ export function createRowValidator(
   const codeOf = fields.map((field) => codes[field.key] ?? none.codes);
   const textOf = fields.map((field) => texts[field.key] ?? []);
   const builderOf = fields.map((field) => builders[field.key] ?? null);
-  const grow = () => {
-    capacity *= 2;
-    for (const key in dates) dates[key] = doubled(dates[key]);
-    for (const key in integers) integers[key] = doubled(integers[key]);
-    for (const key in codes) codes[key] = doubled(codes[key]);
-    line = doubled(line);
+  const grow = (rows = capacity * 2) => {
+    capacity = rows;
+    for (const key in dates) dates[key] = grown(dates[key], capacity);
+    for (const key in integers) integers[key] = grown(integers[key], capacity);
+    for (const key in codes) codes[key] = grown(codes[key], capacity);
+    line = grown(line, capacity);
     fields.forEach((field, f) => {
       dateOf[f] = dates[field.key] ?? none.dates;
       integerOf[f] = integers[field.key] ?? none.dates;
@@ -509,7 +509,11 @@ export function createRowValidator(
     add,
     addLine,
     finish,
-    reserve: (rows: number) => acceptedRows.reserve(rows),
+    reserve(rows: number) {
+      // Columns of their final size at once: each doubling allocated and copied them again.
+      if (rows > capacity) grow(rows);
+      acceptedRows.reserve(rows);
+    },
     get rowsRead() {
       return n;
     },
