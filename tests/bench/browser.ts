@@ -9,13 +9,12 @@
  * redrawn): the first as soon as the page is there, then six more, each a choice not made before (their
  * median and highest). Prints a table. Never asserted anywhere.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { writeBenchFiles } from './ratios';
+import { buildSite, openSite } from './site';
 
 const SIZES = (process.env.BROWSER_ROWS ?? '1000000,5000000').split(',').map(Number);
 const TIMEOUT = 600_000;
@@ -207,20 +206,7 @@ async function measure(browser: Browser, url: string, rows: number): Promise<Row
   };
 }
 
-const site = mkdtempSync(join(tmpdir(), 'insyn-bench-site-'));
-const build = spawnSync(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'],
-  { encoding: 'utf8' },
-);
-if (build.status !== 0) throw new Error(`bygget misslyckades: ${build.stderr}`);
-const server = await preview({ build: { outDir: site }, preview: { port: 0, strictPort: false }, logLevel: 'silent' });
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('ingen adress');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const { server, url, browser } = await openSite(buildSite('insyn-bench-site-'));
 const results: Row[] = [];
 try {
   for (const rows of SIZES) {

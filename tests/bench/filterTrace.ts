@@ -6,13 +6,12 @@
  * change: click → monthly table redrawn, and the tasks of each thread in that span (what ran, how long).
  * A diagnostic, never asserted anywhere.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { writeBenchFiles } from './ratios';
+import { buildSite, openSite } from './site';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const CHANGES: string[][] = [['Norr'], ['Norr', 'Söder'], ['Söder'], ['Söder', 'Öster', 'Väster'], []];
@@ -161,23 +160,7 @@ function profileSummary(events: TraceEvent[], tid: number, t0: number, t1: numbe
   console.log(top(total).join('\n'));
 }
 
-let site = process.env.SITE;
-if (!site) {
-  site = mkdtempSync(join(tmpdir(), 'insyn-trace-site-'));
-  const build = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'],
-    { encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`bygget misslyckades: ${build.stderr}`);
-}
-const server = await preview({ build: { outDir: site }, preview: { port: 0, strictPort: false }, logLevel: 'silent' });
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('ingen adress');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const { server, url, browser } = await openSite(process.env.SITE ?? buildSite('insyn-trace-site-'));
 try {
   const dir = mkdtempSync(join(tmpdir(), 'insyn-trace-'));
   const { utredningar } = writeBenchFiles(dir, ROWS);

@@ -12,6 +12,7 @@ import { importFile } from '../../src/import/importFile';
 import { Engine } from '../../src/engine/engine';
 import { firstPageGzipBytes, firstPageScripts } from './firstPage';
 import { runRatios } from './ratios';
+import { buildSite } from './site';
 import {
   addMonthsClamped,
   buildConcernCube,
@@ -47,18 +48,15 @@ console.log(
 );
 
 // The first page's JavaScript, from a fresh build in a folder of its own (dist/ may be in use by tests).
-const site = mkdtempSync(join(tmpdir(), 'insyn-bench-site-'));
-const build = spawnSync(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'],
-  { encoding: 'utf8' },
-);
-if (build.status === 0) {
+try {
+  const site = buildSite('insyn-bench-site-');
   const kB = firstPageGzipBytes(site) / 1000;
   console.log(
     `first-page JavaScript, gzip: ${kB.toFixed(1)} kB = ${(kB / 200).toFixed(2)} × målet 200 kB (${firstPageScripts(site).join(', ')})\n`,
   );
-} else console.log(`first-page JavaScript: bygget misslyckades: ${build.stderr.trim()}\n`);
+} catch (error) {
+  console.log(`first-page JavaScript: ${(error as Error).message}\n`);
+}
 
 // Synthetic utredningar CSV, 2015–2025.
 const base = dayFromYmd(2015, 1, 1);
