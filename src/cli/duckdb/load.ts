@@ -186,7 +186,13 @@ export async function loadCsv(
     await connection.runAndReadAll(`SELECT COUNT(DISTINCT line) AS n FROM avvisade_${order}`)
   ).getRowObjectsJS() as { n: bigint }[];
   const encodingName =
-    encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? (start[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding;
+    encoding === 'latin-1'
+      ? 'windows-1252'
+      : encoding === 'utf-16'
+        ? start[0] === 0xff
+          ? 'utf-16le'
+          : 'utf-16be'
+        : encoding;
   return {
     path,
     file,
