@@ -75,6 +75,21 @@ describe('Utredningstid with the demo data', () => {
     await page.waitForFunction(() => new URL(window.location.href).searchParams.getAll('enhet').length === 2);
   });
 
+  it('does not move the page when the first unit is chosen (the link that clears them appears in line)', async () => {
+    for (const width of [1400, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${baseUrl}?sida=utredningstid`);
+      await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
+      const controlsHeight = () =>
+        page.getByRole('form', { name: 'Urval' }).evaluate((form) => form.getBoundingClientRect().height);
+      const before = await controlsHeight();
+      await page.getByRole('checkbox', { name: 'Norr' }).check();
+      await page.getByRole('button', { name: 'Visa alla enheter' }).waitFor();
+      expect(await controlsHeight()).toBe(before);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
   it('downloads the monthly table as CSV for Swedish Excel', async () => {
     await page.goto(`${baseUrl}?sida=utredningstid&fran=2025-01&till=2025-02`);
     await page.locator('[data-testid="monthly-table"] tbody tr').first().waitFor();
