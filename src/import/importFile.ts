@@ -17,6 +17,7 @@ import {
   type DatasetKind,
   type SavedMapping,
 } from './datasets';
+import { headerColumnCount } from './delimiters';
 import { looksLikeWorkbook } from './magic';
 import { createCsvReader, type CsvReader, type ParsedCsv } from './parse';
 import { createRowValidator, type RowValidator, type ValidationResult } from './validate';
@@ -69,24 +70,6 @@ export type MappingStore = Record<string, SavedMapping>;
 
 /** More columns than any extract has; a wider header is refused before parsing (100 000 columns took 7 s). */
 export const MAX_COLUMNS = 1000;
-
-/**
- * Columns of the header line — the first non-empty line after an optional `sep=` line — counted
- * without parsing the file: one more than the most frequent delimiter outside quotes.
- * @example headerColumnCount('sep=;\r\n\r\na;b;"c;d"\n1;2;3\n') // 3
- */
-export function headerColumnCount(text: string): number {
-  const start = /^\uFEFF?(?:"?sep=.+"?(?:\r\n|\r|\n))?(?:[ \t]*(?:\r\n|\r|\n))*/i.exec(text)?.[0].length ?? 0;
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = start; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char in counts) counts[char]++;
-  }
-  return 1 + Math.max(...Object.values(counts));
-}
 
 function failed(file: string, code: Problem['code'], message: string): FailedFile {
   return {

@@ -9,6 +9,8 @@
  * handed whole to `onLine` (the row validator reads them by spans, without a string per field).
  */
 
+import { detectDelimiter } from './delimiters';
+
 export interface ParsedRecord {
   /** 1-based physical line in the file where the record starts. */
   line: number;
@@ -50,27 +52,6 @@ export interface CsvReader {
 export const UNCLOSED_QUOTE = 'Ett citattecken stängs aldrig.';
 /** A closing quote followed by something other than a delimiter or a line break. */
 export const MALFORMED_QUOTE = 'Ett citattecken i ett citerat fält följs av annat än avgränsare eller radslut.';
-
-const DELIMITERS = [';', '\t', ','] as const;
-
-/** Picks the delimiter that splits the header line into the most fields (quotes respected). */
-export function detectDelimiter(headerLine: string): string {
-  let best: string = ';';
-  let bestCount = -1;
-  for (const delimiter of DELIMITERS) {
-    let count = 0;
-    let quoted = false;
-    for (const char of headerLine) {
-      if (char === '"') quoted = !quoted;
-      else if (char === delimiter && !quoted) count++;
-    }
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
 
 /**
  * Parses CSV text. Records whose fields are all empty (blank lines, `;;;`) are dropped but

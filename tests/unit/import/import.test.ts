@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoDate, NO_DATE } from '../../../src/kpi';
 import { decodeCsvBytes } from '../../../src/import/decode';
 import { concernDecisionCode, normalizeHeader, recognizeDataset } from '../../../src/import/datasets';
+import { headerColumnCount } from '../../../src/import/delimiters';
 import {
-  headerColumnCount,
   importFile,
   importFraction,
   MAX_COLUMNS,
