@@ -340,6 +340,18 @@ export function applyMapping(mapping: SavedMapping, header: readonly string[]): 
   return spec.fields.every((f) => !f.required || f.key in columns) ? columns : null;
 }
 
+/** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
+export function parseSex(raw: string): number {
+  return SEX_CODES.get(raw) ?? SEX_CODES.get(raw.trim().toLowerCase()) ?? 0;
+}
+
+/** kön as written → code (1 pojke, 2 flicka, 3 annat); one lookup per row, no arrays made. */
+const SEX_CODES: ReadonlyMap<string, number> = new Map([
+  ...['pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk'].map((text) => [text, 1] as const),
+  ...['flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig'].map((text) => [text, 2] as const),
+  ...['annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'].map((text) => [text, 3] as const),
+]);
+
 /**
  * The förhandsbedömning outcome as written in exports → ConcernDecision code
  * (1 inleds, 2 inleds ej, 3 pågående utredning, 0 unknown or empty).

@@ -4,28 +4,17 @@
  * ignored. Every problem says file, line, column, value and why, in Swedish.
  * Rows read = rows accepted + rows rejected; rows with a warning are among the accepted.
  */
-import { isoDate, NO_DATE, SEX_LABELS, type DayNumber } from '../kpi';
+import { isoDate, NO_DATE, type DayNumber } from '../kpi';
 import { maskPersonnummer } from '../format/personnummer';
 import { parseDate, parseIsoAt } from './dates';
 import { displayValue, mayHoldPersonnummer, pseudonymize } from './pseudonyms';
 import { RowSet } from './rowSet';
 import { SpanCodes } from './spanCodes';
 import type { Problem, ProblemCode, Severity } from '../format/importRecords';
-import { DATASETS, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
+import { DATASETS, parseSex, type ColumnAssignment, type DatasetKind, type FieldSpec } from './datasets';
 import type { ParsedCsv } from './parse';
-import { CategoryBuilder, grown, NO_INTEGER, NO_UNIT, type Table } from './table';
-
-/** kön as written in exports → code into SEX_LABELS (okänt for anything unrecognised). */
-export function parseSex(raw: string): number {
-  return SEX_CODES.get(raw) ?? SEX_CODES.get(raw.trim().toLowerCase()) ?? 0;
-}
-
-/** kön as written → code (1 pojke, 2 flicka, 3 annat); one lookup per row, no arrays made. */
-const SEX_CODES: ReadonlyMap<string, number> = new Map([
-  ...['pojke', 'pojkar', 'p', 'man', 'm', 'manlig', 'pojk'].map((text) => [text, 1] as const),
-  ...['flicka', 'flickor', 'f', 'kvinna', 'k', 'kvinnlig'].map((text) => [text, 2] as const),
-  ...['annat', 'annan', 'a', 'övrigt', 'ovrigt', 'x'].map((text) => [text, 3] as const),
-]);
+import { GrowingTable } from './growingTable';
+import { CategoryBuilder, NO_INTEGER, NO_UNIT, type Table } from './table';
 
 export interface ValidationResult {
   table: Table;
@@ -115,22 +104,10 @@ export function createRowValidator(
 ): RowValidator {
   const spec = DATASETS[dataset];
   const fields = spec.fields.filter((field) => field.key in columns);
-  let capacity = Math.max(16, expectedRows);
   const problems: Problem[] = [];
-  const dates: Record<string, Int32Array> = {};
-  const integers: Record<string, Int32Array> = {};
-  const texts: Record<string, string[]> = {};
-  const builders: Record<string, CategoryBuilder> = {};
-  const codes: Record<string, Uint32Array> = {};
-  for (const field of fields) {
-    if (field.kind === 'date') dates[field.key] = new Int32Array(capacity);
-    else if (field.kind === 'integer') integers[field.key] = new Int32Array(capacity);
-    else if (field.kind === 'category' || field.kind === 'sex') {
-      builders[field.key] = new CategoryBuilder(field.kind === 'sex' ? SEX_LABELS : []);
-      codes[field.key] = new Uint32Array(capacity);
-    } else texts[field.key] = [];
-  }
-  let line = new Int32Array(capacity);
+  const rows = new GrowingTable(fields, Math.max(16, expectedRows));
+  // The columns by field index, replaced in these arrays as they grow.
+  const { dateOf, integerOf, codeOf, textOf, builderOf } = rows;
   const headerCount = header.length;
   const problem = (
     lineNo: number,
@@ -150,26 +127,6 @@ export function createRowValidator(
   });
   const reject = (lineNo: number, field: FieldSpec | null, value: string, code: ProblemCode, message: string) =>
     problems.push(problem(lineNo, field, value, code, 'avvisad', message));
-  // The columns by field index (in `fields` order; an empty array where the field is of another kind).
-  const none = { dates: new Int32Array(0), codes: new Uint32Array(0) };
-  const dateOf = fields.map((field) => dates[field.key] ?? none.dates);
-  const integerOf = fields.map((field) => integers[field.key] ?? none.dates);
-  const codeOf = fields.map((field) => codes[field.key] ?? none.codes);
-  const textOf = fields.map((field) => texts[field.key] ?? []);
-  const builderOf = fields.map((field) => builders[field.key] ?? null);
-  const grow = (rows = capacity * 2) => {
-    capacity = rows;
-    for (const key in dates) dates[key] = grown(dates[key], capacity);
-    for (const key in integers) integers[key] = grown(integers[key], capacity);
-    for (const key in codes) codes[key] = grown(codes[key], capacity);
-    line = grown(line, capacity);
-    fields.forEach((field, f) => {
-      dateOf[f] = dates[field.key] ?? none.dates;
-      integerOf[f] = integers[field.key] ?? none.dates;
-      codeOf[f] = codes[field.key] ?? none.codes;
-    });
-  };
-
   const maskedCounts: Record<string, number> = Object.fromEntries(fields.map((f) => [f.key, 0]));
   let n = 0;
   let kept = 0;
@@ -277,7 +234,7 @@ export function createRowValidator(
       );
       return;
     }
-    if (kept === capacity) grow();
+    if (kept === rows.capacity) rows.grow();
     warnings.length = 0;
     for (const { f, e, code } of ignoredBefore) {
       const day = rowDay[f];
@@ -372,7 +329,7 @@ export function createRowValidator(
       rowsWithWarning++;
       problems.push(...warnings);
     }
-    line[kept] = recordLine;
+    rows.line[kept] = recordLine;
     acceptedRows.add(recordLine);
     kept++;
   }
@@ -454,7 +411,7 @@ export function createRowValidator(
     const key = storedText(keyField, rawKey);
     if (acceptedRows.findCopy(key, s, starts, ends, headerCount) >= 0) return false;
     n++;
-    if (kept === capacity) grow();
+    if (kept === rows.capacity) rows.grow();
     for (let f = 0; f < fields.length; f++) {
       switch (fields[f].kind) {
         case 'date':
@@ -472,29 +429,19 @@ export function createRowValidator(
           else storeText(f, s.slice(trimmedStart[f], trimmedEnd[f]));
       }
     }
-    line[kept] = recordLine;
+    rows.line[kept] = recordLine;
     acceptedRows.add(recordLine);
     kept++;
     return true;
   }
 
   function finish(): ValidationResult {
-    const categories: Table['categories'] = {};
-    for (const [key, builder] of Object.entries(builders))
-      categories[key] = { codes: codes[key].slice(0, kept), labels: builder.labels };
-    const table: Table = {
+    const table = rows.table(
       dataset,
-      count: kept,
-      present: fields.map((f) => f.key),
-      dates: Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v.slice(0, kept)])),
-      integers: Object.fromEntries(Object.entries(integers).map(([k, v]) => [k, v.slice(0, kept)])),
-      texts,
-      categories,
-      files: [fileName],
-      fileIndex: new Uint16Array(kept),
-      line: line.slice(0, kept),
-      repeatedIds: fields[keyField].kind === 'id' ? acceptedRows.repeats() : undefined,
-    };
+      kept,
+      fileName,
+      fields[keyField].kind === 'id' ? acceptedRows.repeats() : undefined,
+    );
     const masked = fields
       .filter((f) => maskedCounts[f.key] > 0)
       .map((f) => ({
@@ -509,10 +456,10 @@ export function createRowValidator(
     add,
     addLine,
     finish,
-    reserve(rows: number) {
+    reserve(expected: number) {
       // Columns of their final size at once: each doubling allocated and copied them again.
-      if (rows > capacity) grow(rows);
-      acceptedRows.reserve(rows);
+      if (expected > rows.capacity) rows.grow(expected);
+      acceptedRows.reserve(expected);
     },
     get rowsRead() {
       return n;
