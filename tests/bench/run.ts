@@ -11,7 +11,7 @@ import { addMonths, parseISO } from 'date-fns';
 import { importFile } from '../../src/import/importFile';
 import { Engine } from '../../src/engine/engine';
 import { firstPageGzipBytes, firstPageScripts } from './firstPage';
-import { runRatios } from './ratios';
+import { best, runRatios } from './ratios';
 import { buildSite } from './site';
 import {
   addMonthsClamped,
@@ -30,17 +30,11 @@ let seed = 42;
 const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
 
 function time<T>(label: string, f: () => T, repeat = 3): { result: T; ms: number } {
-  let best = Number.POSITIVE_INFINITY;
-  let result!: T;
-  for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
-    result = f();
-    best = Math.min(best, performance.now() - t0);
-  }
+  const timed = best(f, repeat);
   console.log(
-    `${label.padEnd(58)} ${best.toFixed(0).padStart(7)} ms  (${((ROWS / best) * 1000).toExponential(2)} rader/s)`,
+    `${label.padEnd(58)} ${timed.ms.toFixed(0).padStart(7)} ms  (${((ROWS / timed.ms) * 1000).toExponential(2)} rader/s)`,
   );
-  return { result, ms: best };
+  return timed;
 }
 
 console.log(
